@@ -1,0 +1,3 @@
+from yorisoi.cli import main
+
+main()

@@ -1,0 +1,24 @@
+"""Staff accounts."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.core.models import AuditedModel
+
+
+class User(AuditedModel, AbstractUser):
+    """A person who signs in: staff of one or more organizations, or a system administrator."""
+
+    full_name = models.CharField(_("full name"), max_length=100, blank=True)
+    full_name_kana = models.CharField(_("full name (furigana)"), max_length=100, blank=True)
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def audit_label(self) -> str:
+        return f"{self._meta.verbose_name} {self.username}"

@@ -1,0 +1,170 @@
+"""Sign-in in two steps, the second factor, and the user's own account page."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+from django_otp import login as otp_login
+from rest_framework.authtoken.models import Token
+
+from yorisoi.accounts import two_factor
+from yorisoi.accounts.forms import LoginForm, TokenForm
+from yorisoi.audit import recorder
+from yorisoi.audit.choices import AuditAction
+from yorisoi.organizations.selectors import requires_two_factor
+
+
+class LoginView(auth_views.LoginView):
+    """Step one: the password. Step two follows when any of the user's organizations asks."""
+
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if not requires_two_factor(user):
+            return super().form_valid(form)
+        two_factor.begin_pending_login(self.request, user, user.backend, self.get_success_url())
+        if two_factor.confirmed_device(user) is None:
+            return redirect("accounts:two_factor_setup")
+        return redirect("accounts:login_code")
+
+
+def _finish_login(request, user, backend, device, next_url):
+    login(request, user, backend=backend)
+    otp_login(request, device)
+    two_factor.clear_pending_login(request)
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = reverse_lazy("core:home")
+    return redirect(next_url)
+
+
+class LoginCodeView(View):
+    """Step two: the six-digit code from the authenticator app."""
+
+    template_name = "accounts/login_code.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.pending = two_factor.pending_login(request)
+        if self.pending is None:
+            messages.info(request, _("Please sign in again."))
+            return redirect("accounts:login")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": TokenForm()})
+
+    def post(self, request):
+        user, backend, next_url = self.pending
+        form = TokenForm(request.POST)
+        device = two_factor.confirmed_device(user)
+        if form.is_valid() and device and two_factor.verify(device, form.cleaned_data["token"]):
+            return _finish_login(request, user, backend, device, next_url)
+        if form.is_valid():
+            form.add_error(
+                "token", _("That code was not accepted. Wait for a new code and try again.")
+            )
+            recorder.record(
+                AuditAction.LOGIN_FAILED, detail={"username": user.username, "step": "code"}
+            )
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+class TwoFactorSetupView(View):
+    """Register an authenticator app: during a login that needs one, or from the account page."""
+
+    template_name = "accounts/two_factor_setup.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.pending = None
+        if not request.user.is_authenticated:
+            self.pending = two_factor.pending_login(request)
+            if self.pending is None:
+                return redirect("accounts:login")
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def user(self):
+        return self.pending[0] if self.pending else self.request.user
+
+    def context(self, form):
+        device = two_factor.enrollment_device(self.user)
+        return {
+            "form": form,
+            "qr_svg": two_factor.qr_svg(device),
+            "secret": two_factor.secret_for_typing(device),
+            "during_login": self.pending is not None,
+        }
+
+    def get(self, request):
+        return render(request, self.template_name, self.context(TokenForm()))
+
+    def post(self, request):
+        form = TokenForm(request.POST)
+        device = two_factor.enrollment_device(self.user)
+        if form.is_valid() and two_factor.verify(device, form.cleaned_data["token"]):
+            # One authenticator per person: the new one replaces any earlier one.
+            two_factor.TOTPDevice.objects.devices_for_user(self.user, confirmed=True).delete()
+            device.confirmed = True
+            device.save()
+            recorder.record(
+                AuditAction.TWO_FACTOR, self.user, actor=self.user, detail={"change": "registered"}
+            )
+            if self.pending:
+                user, backend, next_url = self.pending
+                return _finish_login(request, user, backend, device, next_url)
+            otp_login(request, device)
+            messages.success(request, _("Your authenticator app is registered."))
+            return redirect("accounts:account")
+        if form.is_valid():
+            form.add_error("token", _("That code was not accepted. Check the app and try again."))
+        return render(request, self.template_name, self.context(form), status=400)
+
+
+class AccountView(LoginRequiredMixin, TemplateView):
+    """The user's own account: second factor, password, API token."""
+
+    template_name = "accounts/account.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["has_device"] = two_factor.confirmed_device(self.request.user) is not None
+        context["has_token"] = Token.objects.filter(user=self.request.user).exists()
+        return context
+
+
+class ApiTokenView(LoginRequiredMixin, View):
+    """Issue a new API token (shown once) or revoke the current one."""
+
+    def post(self, request):
+        Token.objects.filter(user=request.user).delete()
+        if request.POST.get("revoke"):
+            recorder.record(AuditAction.TOKEN, request.user, detail={"change": "revoked"})
+            messages.success(request, _("Your API token has been revoked."))
+            return redirect("accounts:account")
+        token = Token.objects.create(user=request.user)
+        recorder.record(AuditAction.TOKEN, request.user, detail={"change": "issued"})
+        return render(request, "accounts/api_token.html", {"token": token.key})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:account")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        recorder.record(AuditAction.PASSWORD_CHANGE, self.request.user)
+        messages.success(self.request, gettext_lazy("Your password has been changed."))
+        return response
+
+
+class LogoutView(auth_views.LogoutView):
+    pass

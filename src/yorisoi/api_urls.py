@@ -1,0 +1,22 @@
+"""The REST API: one router for every app's viewsets, the schema and its docs."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from yorisoi.accounts.api import MeView
+from yorisoi.audit.api import AuditEventViewSet
+from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
+
+router = DefaultRouter()
+router.include_root_view = False
+router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("staff", MembershipViewSet, basename="membership")
+router.register("audit-events", AuditEventViewSet, basename="auditevent")
+
+urlpatterns = [
+    path("", include(router.urls)),
+    path("me/", MeView.as_view(), name="me"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+]

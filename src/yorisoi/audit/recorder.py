@@ -1,0 +1,61 @@
+"""Writing audit events. Services and the generic views call these; nothing else writes the log."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from yorisoi.audit.choices import AuditAction
+from yorisoi.audit.context import current
+from yorisoi.audit.models import AuditEvent
+
+
+def record(
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    model: type[models.Model] | None = None,
+    organization_id: int | None = None,
+    changes: list[str] | None = None,
+    detail: dict | None = None,
+    flagged: bool = False,
+    actor=None,
+) -> AuditEvent:
+    """Append one event, attributed to the current request or command."""
+    context = current()
+    actor = actor if actor is not None else context.current_actor()
+    target_model = type(obj) if obj is not None else model
+    if organization_id is None:
+        organization_id = getattr(obj, "organization_id", None) or context.current_organization_id()
+    return AuditEvent.objects.create(
+        actor=actor,
+        actor_username=getattr(actor, "username", "") or "",
+        organization_id=organization_id,
+        action=AuditAction(action),
+        object_type=target_model._meta.label_lower if target_model is not None else "",
+        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        object_label=_label(obj)[:200],
+        changes=changes or [],
+        detail=detail or {},
+        flagged=flagged,
+        ip_address=context.ip_address(),
+        path=context.path(),
+    )
+
+
+def record_view(obj: models.Model) -> None:
+    """Log that a page or API detail showed this record, if it holds personal data."""
+    if getattr(obj, "audit_reads", False):
+        record(AuditAction.VIEW, obj)
+
+
+def record_list(model: type[models.Model], *, count: int, query: str = "") -> None:
+    """Log that a list of personal-data records was shown (one event per page, not per row)."""
+    if getattr(model, "audit_reads", False):
+        record(AuditAction.LIST, model=model, detail={"rows": count, "query": query[:300]})
+
+
+def _label(obj) -> str:
+    if obj is None:
+        return ""
+    label = getattr(obj, "audit_label", None)
+    return label() if callable(label) else f"{obj._meta.verbose_name} #{obj.pk}"

@@ -1,0 +1,87 @@
+"""The API's scoped base: the same ``for_member`` door as the pages."""
+
+from rest_framework import exceptions, permissions, viewsets
+
+from yorisoi.audit import recorder
+from yorisoi.core.roles import Action
+from yorisoi.organizations.selectors import resolve_member
+
+ORGANIZATION_HEADER = "X-Yorisoi-Organization"
+
+_METHOD_ACTIONS = {
+    "GET": Action.VIEW,
+    "HEAD": Action.VIEW,
+    "OPTIONS": Action.VIEW,
+    "POST": Action.ADD,
+    "PUT": Action.CHANGE,
+    "PATCH": Action.CHANGE,
+    "DELETE": Action.DELETE,
+}
+
+
+class HasMember(permissions.IsAuthenticated):
+    """Authenticated and acting through an active membership."""
+
+    def has_permission(self, request, view):
+        return super().has_permission(request, view) and request.member is not None
+
+
+class ScopedPermission(HasMember):
+    """The member's role allows the action the HTTP method asks for."""
+
+    def has_permission(self, request, view):
+        if not super().has_permission(request, view):
+            return False
+        return view.queryset_model().access_policy.allows(
+            request.member, _METHOD_ACTIONS[request.method]
+        )
+
+
+class MemberMixin:
+    """Resolve ``request.member`` after DRF authentication (tokens carry no session)."""
+
+    def initial(self, request, *args, **kwargs):
+        self.perform_authentication(request)
+        slug = request.headers.get(ORGANIZATION_HEADER)
+        session_member = getattr(request._request, "member", None)
+        if slug:
+            member = resolve_member(request.user, organization_slug=slug)
+            if member is None:
+                raise exceptions.PermissionDenied("Not a member of that organization.")
+        else:
+            member = session_member or resolve_member(request.user)
+        request.member = request._request.member = member
+        super().initial(request, *args, **kwargs)
+
+
+class ScopedViewSet(MemberMixin, viewsets.GenericViewSet):
+    """Base of every viewset over tenant-owned data."""
+
+    model = None
+    permission_classes = [ScopedPermission]
+
+    def queryset_model(self):
+        return self.model
+
+    def get_queryset(self):
+        return self.model.objects.for_member(self.request.member, Action.VIEW)
+
+    def get_object(self):
+        obj = super().get_object()  # 404 outside the member's scope
+        action = _METHOD_ACTIONS[self.request.method]
+        if (
+            action != Action.VIEW
+            and not self.model.objects.for_member(self.request.member, action)
+            .filter(pk=obj.pk)
+            .exists()
+        ):
+            raise exceptions.PermissionDenied
+        if self.request.method == "GET":
+            recorder.record_view(obj)
+        return obj
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        rows = response.data.get("results", response.data) if hasattr(response, "data") else []
+        recorder.record_list(self.model, count=len(rows), query=request.GET.urlencode())
+        return response

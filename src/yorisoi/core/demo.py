@@ -1,0 +1,8 @@
+"""Loading the synthetic demo data of every app, in dependency order, idempotently."""
+
+from yorisoi.organizations import demo as organizations_demo
+
+
+def load_demo_data() -> dict:
+    """Load (or refresh) all demo data; returns the demo organizations by slug."""
+    return organizations_demo.load()

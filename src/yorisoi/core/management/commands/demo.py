@@ -1,0 +1,33 @@
+"""``yorisoi demo``: the whole product on the embedded database, with synthetic data."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from yorisoi.audit.context import acting
+from yorisoi.core.demo import load_demo_data
+from yorisoi.organizations.demo import STAFF, demo_password
+
+
+class Command(BaseCommand):
+    help = "Create or migrate the database, load synthetic demo data, and serve the demo."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="port to serve on (8000)")
+        parser.add_argument("--no-serve", action="store_true", help="prepare but do not serve")
+
+    def handle(self, *args, port, no_serve, **options):
+        database = settings.DATABASES["default"]["NAME"]
+        self.stdout.write(f"Database: {database}")
+        call_command("migrate", interactive=False, verbosity=0)
+        with acting(via="command:demo"):
+            load_demo_data()
+        url = f"http://127.0.0.1:{port}/"
+        self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        self.stdout.write(f"\n  URL:      {url}\n  Password: {demo_password()} (every login)\n")
+        for username, name, _kana, org, role, _title in STAFF:
+            self.stdout.write(f"  {username:<17} {name:<8} {org:<12} {role.label}")
+        self.stdout.write("")
+        if no_serve:
+            return
+        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)

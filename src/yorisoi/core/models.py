@@ -1,0 +1,70 @@
+"""Abstract bases shared by every tenant-owned model."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.core.scoping import AccessPolicy, TenantQuerySet
+
+# Field names never worth an audit entry on their own.
+UNAUDITED_FIELDS = frozenset({"updated_at", "version", "last_login"})
+
+
+class AuditedModel(models.Model):
+    """A model whose creates, updates and deletes are written to the audit log.
+
+    The values loaded from the database are kept so an update can name the fields it
+    changed (names only: the audit log must not become a second copy of personal data).
+    """
+
+    audit_changes = True
+    # True when a page or API detail showing one row shows personal data; the view is logged.
+    audit_reads = False
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_values = dict(zip(field_names, values, strict=True))
+        return instance
+
+    def changed_fields(self) -> list[str]:
+        """Names of concrete fields whose value differs from what was loaded."""
+        loaded = getattr(self, "_loaded_values", None)
+        if loaded is None:
+            return []
+        return [
+            f.name
+            for f in self._meta.concrete_fields
+            if f.attname in loaded
+            and f.name not in UNAUDITED_FIELDS
+            and getattr(self, f.attname) != loaded[f.attname]
+        ]
+
+    def audit_label(self) -> str:
+        """How the audit log names this row: never a person's name, only type and number."""
+        return f"{self._meta.verbose_name} #{self.pk}"
+
+
+class TenantModel(AuditedModel):
+    """A row owned by exactly one organization, reached only through the scoping layer."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("organization"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Optimistic concurrency: an edit names the version it started from.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = TenantQuerySet.as_manager()
+    organization_lookup = "organization"
+    access_policy = AccessPolicy()  # deny everything unless a model says otherwise
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,65 @@
+"""The one scoping layer: which records of a tenant-owned model a member may see or change.
+
+Every view, API endpoint, export and report reaches tenant-owned rows through
+``Model.objects.for_member(member, action)``. A member is the active Membership (a user
+acting in one organization with one role); there is no other way in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db import models
+
+from yorisoi.core.roles import Action, Role
+
+if TYPE_CHECKING:
+    from yorisoi.organizations.models import Membership
+
+
+@dataclass(frozen=True)
+class AccessPolicy:
+    """Which roles may take which action on a model, and any narrowing within the organization.
+
+    ``narrow`` receives the organization-scoped queryset and may filter it further
+    (for example to a caseworker's assigned cases).
+    """
+
+    view: Iterable[Role] = frozenset()
+    add: Iterable[Role] = frozenset()
+    change: Iterable[Role] = frozenset()
+    delete: Iterable[Role] = frozenset()
+    narrow: object = field(default=None, compare=False)
+
+    def allows(self, member: Membership | None, action: str) -> bool:
+        """May this member take this action on the model at all?"""
+        if member is None or not member.is_active:
+            return False
+        return member.role in frozenset(getattr(self, Action(action).value))
+
+
+class TenantQuerySet(models.QuerySet):
+    """QuerySet of a tenant-owned model; ``for_member`` is its only door for user requests."""
+
+    def for_member(self, member: Membership | None, action: str = Action.VIEW):
+        """The rows this member may take ``action`` on: their organization's, narrowed by role."""
+        policy: AccessPolicy = self.model.access_policy
+        if not policy.allows(member, action):
+            return self.none()
+        queryset = self.filter(**{self.model.organization_lookup: member.organization_id})
+        if policy.narrow is not None:
+            queryset = policy.narrow(queryset, member, action)
+        return queryset
+
+    def for_organization(self, organization):
+        """All rows of one organization: for commands and services acting on its behalf."""
+        return self.filter(
+            **{self.model.organization_lookup: getattr(organization, "pk", organization)}
+        )
+
+
+def may(member: Membership | None, model: type[models.Model], action: str) -> bool:
+    """May the member take the action on this model at all (for showing links and buttons)?"""
+    return model.access_policy.allows(member, action)

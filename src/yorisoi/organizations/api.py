@@ -1,0 +1,113 @@
+from django.db import transaction
+from rest_framework import mixins, serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from yorisoi.core.api import ScopedViewSet
+from yorisoi.core.concurrency import EditConflict
+from yorisoi.core.roles import Role
+from yorisoi.organizations import services
+from yorisoi.organizations.filtersets import MembershipFilterSet
+from yorisoi.organizations.models import Membership, Organization
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organization
+        fields = ["id", "name", "slug", "kind", "prefecture", "municipality", "require_two_factor"]
+        read_only_fields = ["id", "slug"]
+
+
+class OrganizationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """The caller's active organization."""
+
+    model = Organization
+    serializer_class = OrganizationSerializer
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    username = serializers.CharField(source="user.username", read_only=True)
+    full_name = serializers.CharField(source="user.full_name", read_only=True)
+    full_name_kana = serializers.CharField(source="user.full_name_kana", read_only=True)
+    email = serializers.EmailField(source="user.email", read_only=True)
+    version = serializers.IntegerField(
+        help_text="The version the change starts from; a stale version answers 409."
+    )
+
+    class Meta:
+        model = Membership
+        fields = [
+            "id",
+            "username",
+            "full_name",
+            "full_name_kana",
+            "email",
+            "role",
+            "title",
+            "is_active",
+            "version",
+        ]
+        read_only_fields = ["id"]
+
+
+class MembershipCreateSerializer(serializers.Serializer):
+    username = serializers.RegexField(r"^[\w.@+-]+\Z", max_length=150)
+    full_name = serializers.CharField(max_length=100)
+    full_name_kana = serializers.CharField(max_length=100, required=False, default="")
+    email = serializers.EmailField(required=False, default="")
+    role = serializers.ChoiceField(choices=Role.choices)
+    title = serializers.CharField(max_length=100, required=False, default="")
+
+
+class ConflictError(ValidationError):
+    status_code = 409
+
+
+class MembershipViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ScopedViewSet,
+):
+    """Staff of the active organization; system administrators add and change them."""
+
+    model = Membership
+    serializer_class = MembershipSerializer
+    filterset_class = MembershipFilterSet
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("user")
+
+    def get_serializer_class(self):
+        return MembershipCreateSerializer if self.action == "create" else MembershipSerializer
+
+    def perform_create(self, serializer):
+        # Accounts created through the API get no password: the person sets one via an admin.
+        serializer.instance = services.add_staff(
+            actor=self.request.member, **serializer.validated_data
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            self.perform_create(serializer)
+        return Response(MembershipSerializer(serializer.instance).data, status=201)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        if "version" not in data:
+            raise ValidationError({"version": ["Send the version the change starts from."]})
+        version = data.pop("version")
+        try:
+            with transaction.atomic():
+                serializer.instance = services.change_staff(
+                    actor=self.request.member,
+                    membership=serializer.instance,
+                    expected_version=version,
+                    **data,
+                )
+        except EditConflict as conflict:
+            raise ConflictError({"version": [str(conflict)]}) from conflict

@@ -1,0 +1,67 @@
+"""Synthetic demo organizations and staff. Every name here is invented."""
+
+import os
+
+from django.db import transaction
+
+from yorisoi.accounts.models import User
+from yorisoi.core.roles import Role
+from yorisoi.organizations.choices import OrganizationKind
+from yorisoi.organizations.models import Membership, Organization
+
+DEFAULT_PASSWORD = "yorisoi-demo"  # noqa: S105 - the documented demo login, demo only
+
+ORGANIZATIONS = [
+    {
+        "slug": "demo-center",
+        "name": "みなと市ひきこもり地域支援センター（デモ）",
+        "kind": OrganizationKind.REGIONAL_CENTER,
+        "prefecture": "04",
+        "municipality": "みなと市",
+    },
+    {
+        "slug": "demo-npo",
+        "name": "NPO法人ひだまりの会（デモ）",
+        "kind": OrganizationKind.PARTNER,
+        "prefecture": "04",
+        "municipality": "あおば町",
+    },
+]
+
+STAFF = [
+    ("caseworker", "相談 花子", "そうだん はなこ", "demo-center", Role.CASEWORKER, "相談員"),
+    ("supervisor", "見守 健", "みまもり けん", "demo-center", Role.SUPERVISOR, "センター長"),
+    ("clerk", "記録 和美", "きろく かずみ", "demo-center", Role.CLERK, "事務"),
+    ("supporter", "寄添 翔", "よりそい しょう", "demo-center", Role.SUPPORTER, "ピアサポーター"),
+    ("sysadmin", "管理 誠", "かんり まこと", "demo-center", Role.SYSADMIN, "情報担当"),
+    ("other-caseworker", "日溜 彩", "ひだまり あや", "demo-npo", Role.CASEWORKER, "相談員"),
+]
+
+
+def demo_password() -> str:
+    return os.environ.get("YORISOI_DEMO_PASSWORD") or DEFAULT_PASSWORD
+
+
+@transaction.atomic
+def load() -> dict[str, Organization]:
+    """Create the demo organizations and logins, or bring them back to their demo state."""
+    organizations = {}
+    for spec in ORGANIZATIONS:
+        org, _ = Organization.objects.get_or_create(
+            slug=spec["slug"], defaults={**spec, "require_two_factor": False}
+        )
+        organizations[org.slug] = org
+    password = demo_password()
+    for username, name, kana, org_slug, role, title in STAFF:
+        user, created = User.objects.get_or_create(
+            username=username, defaults={"full_name": name, "full_name_kana": kana}
+        )
+        if created or not user.check_password(password):
+            user.set_password(password)
+            user.save()
+        Membership.objects.get_or_create(
+            user=user,
+            organization=organizations[org_slug],
+            defaults={"role": role, "title": title},
+        )
+    return organizations

@@ -1,0 +1,69 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.core.roles import Role
+from yorisoi.organizations.models import Membership, Organization
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the edit started from, so a lost race is refused, not overwritten."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class OrganizationForm(VersionedForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "kind", "prefecture", "municipality", "require_two_factor"]
+
+
+class StaffCreateForm(forms.Form):
+    username = forms.RegexField(
+        label=_("Username"),
+        regex=r"^[\w.@+-]+\Z",
+        max_length=150,
+        help_text=_("Letters, digits and @/./+/-/_ only. Used to sign in."),
+    )
+    full_name = forms.CharField(label=_("Full name"), max_length=100)
+    full_name_kana = forms.CharField(
+        label=_("Full name (furigana)"), max_length=100, required=False
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    title = forms.CharField(label=_("Job title"), max_length=100, required=False)
+    password = forms.CharField(
+        label=_("Initial password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        required=False,
+        help_text=_("Leave empty for an existing account. The person changes it after signing in."),
+    )
+
+    def __init__(self, *args, organization, **kwargs):
+        self.organization = organization
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        username = cleaned.get("username")
+        user = get_user_model().objects.filter(username=username).first() if username else None
+        if user and Membership.objects.filter(user=user, organization=self.organization).exists():
+            self.add_error(
+                "username", _("This person is already on the staff of this organization.")
+            )
+        if user is None and username and not cleaned.get("password"):
+            self.add_error("password", _("A new account needs an initial password."))
+        if cleaned.get("password"):
+            from django.contrib.auth.password_validation import validate_password
+
+            try:
+                validate_password(cleaned["password"])
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class StaffChangeForm(VersionedForm):
+    class Meta:
+        model = Membership
+        fields = ["role", "title", "is_active"]

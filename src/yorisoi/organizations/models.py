@@ -1,0 +1,93 @@
+"""Organizations (tenants) and the staff who work in them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.core.models import AuditedModel, TenantModel
+from yorisoi.core.prefectures import Prefecture
+from yorisoi.core.roles import ALL_ROLES, Role
+from yorisoi.core.scoping import AccessPolicy, TenantQuerySet
+from yorisoi.organizations.choices import OrganizationKind
+
+
+def _require_two_factor_default() -> bool:
+    return settings.YORISOI_REQUIRE_TWO_FACTOR_DEFAULT
+
+
+class Organization(AuditedModel):
+    """A support organization (支援機関): the tenant every personal record belongs to."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name (slug)"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganizationKind.choices)
+    prefecture = models.CharField(_("prefecture"), max_length=2, choices=Prefecture.choices)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    require_two_factor = models.BooleanField(
+        _("require a second factor at login"),
+        default=_require_two_factor_default,
+        help_text=_("Staff must enter a code from an authenticator app after their password."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    # The organization is its own tenant: a member sees exactly their own.
+    objects = TenantQuerySet.as_manager()
+    organization_lookup = "pk"
+    access_policy = AccessPolicy(view=ALL_ROLES, change={Role.SYSADMIN})
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def organization_id(self) -> int:
+        """An organization owns itself, so audit and scoping treat it like any tenant row."""
+        return self.pk
+
+    def audit_label(self) -> str:
+        return f"{self._meta.verbose_name} {self.slug}"
+
+
+class Membership(TenantModel):
+    """A user's place in one organization, with one role (DESIGN §2)."""
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("organization"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    title = models.CharField(_("job title"), max_length=100, blank=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Staff who have left keep their records but can no longer sign in here."),
+    )
+
+    access_policy = AccessPolicy(view=ALL_ROLES, add={Role.SYSADMIN}, change={Role.SYSADMIN})
+    audit_reads = True  # staff contact details are personal data too
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_org")
+        ]
+        ordering = ["organization", "user__full_name_kana", "user__username"]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.organization})"

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from yorisoi.core.home import healthz
+
+admin.site.site_header = "yorisoi"
+
+urlpatterns = [
+    path("", include("yorisoi.core.urls")),
+    path("accounts/", include("yorisoi.accounts.urls")),
+    path("organization/", include("yorisoi.organizations.urls")),
+    path("audit/", include("yorisoi.audit.urls")),
+    path("api/", include(("yorisoi.api_urls", "api"))),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("healthz", healthz, name="healthz"),
+    path(settings.YORISOI_ADMIN_PATH, admin.site.urls),
+]

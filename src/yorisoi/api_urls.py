@@ -8,7 +8,8 @@ from yorisoi.accounts.api import MeView
 from yorisoi.audit.api import AuditEventViewSet
 from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
 
-router = DefaultRouter()
+router = DefaultRouter(use_regex_path=False)
+router.include_format_suffixes = False
 router.include_root_view = False
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("staff", MembershipViewSet, basename="membership")

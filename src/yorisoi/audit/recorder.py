@@ -23,7 +23,7 @@ def record(
     """Append one event, attributed to the current request or command."""
     context = current()
     actor = actor if actor is not None else context.current_actor()
-    target_model = type(obj) if obj is not None else model
+    target_model = obj._meta.model if obj is not None else model  # works for lazy users too
     if organization_id is None:
         organization_id = getattr(obj, "organization_id", None) or context.current_organization_id()
     return AuditEvent.objects.create(

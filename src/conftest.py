@@ -60,3 +60,32 @@ def as_member():
 def api_as():
     """``api_as(member)`` → an API client signed in as that member."""
     return api_client
+
+
+@pytest.fixture
+def browser_page(live_server, monkeypatch):
+    """A headless Chromium page (Playwright driving the system's Chromium) and the server URL.
+
+    Skipped where no Chromium is installed, except in CI (YORISOI_REQUIRE_BROWSER=1), where a
+    missing browser is a failure.
+    """
+    import os
+    import shutil
+
+    executable = os.environ.get("YORISOI_CHROMIUM") or shutil.which("chromium")
+    if executable is None:
+        if os.environ.get("YORISOI_REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required (YORISOI_REQUIRE_BROWSER) but was not found")
+        pytest.skip("no Chromium on this machine; install Debian's chromium to run browser tests")
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright runs an event loop
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+        page.set_default_timeout(15_000)
+        yield page, live_server.url
+        browser.close()

@@ -19,6 +19,7 @@ def record(
     detail: dict | None = None,
     flagged: bool = False,
     actor=None,
+    label: str = "",
 ) -> AuditEvent:
     """Append one event, attributed to the current request or command."""
     context = current()
@@ -33,7 +34,7 @@ def record(
         action=AuditAction(action),
         object_type=target_model._meta.label_lower if target_model is not None else "",
         object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
-        object_label=_label(obj)[:200],
+        object_label=(label or _label(obj))[:200],
         changes=changes or [],
         detail=detail or {},
         flagged=flagged,
@@ -51,7 +52,12 @@ def record_view(obj: models.Model) -> None:
 def record_list(model: type[models.Model], *, count: int, query: str = "") -> None:
     """Log that a list of personal-data records was shown (one event per page, not per row)."""
     if getattr(model, "audit_reads", False):
-        record(AuditAction.LIST, model=model, detail={"rows": count, "query": query[:300]})
+        record(
+            AuditAction.LIST,
+            model=model,
+            label=str(model._meta.verbose_name_plural),
+            detail={"rows": count, "query": query[:300]},
+        )
 
 
 def _label(obj) -> str:

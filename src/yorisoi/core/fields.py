@@ -21,7 +21,11 @@ class JapaneseDateInput(forms.TextInput):
     input_type = "text"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        defaults = {"autocomplete": "off", "placeholder": "2025-04-01 / 令和7年4月1日"}
+        defaults = {
+            "autocomplete": "off",
+            "placeholder": "2025-04-01 / 令和7年4月1日",
+            "class": "input-date",
+        }
         super().__init__({**defaults, **(attrs or {})})
 
     def format_value(self, value: Any) -> str | None:

@@ -8,6 +8,7 @@ from yorisoi.accounts.models import User
 from yorisoi.core.roles import Role
 from yorisoi.organizations.choices import OrganizationKind
 from yorisoi.organizations.models import Membership, Organization
+from yorisoi.organizations.services import create_organization, enroll_staff
 
 DEFAULT_PASSWORD = "yorisoi-demo"  # noqa: S105 - the documented demo login, demo only
 
@@ -47,9 +48,9 @@ def load() -> dict[str, Organization]:
     """Create the demo organizations and logins, or bring them back to their demo state."""
     organizations = {}
     for spec in ORGANIZATIONS:
-        org, _ = Organization.objects.get_or_create(
-            slug=spec["slug"], defaults={**spec, "require_two_factor": False}
-        )
+        org = Organization.objects.filter(slug=spec["slug"]).first()
+        if org is None:
+            org = create_organization(**spec, require_two_factor=False)
         organizations[org.slug] = org
     password = demo_password()
     for username, name, kana, org_slug, role, title in STAFF:
@@ -59,9 +60,13 @@ def load() -> dict[str, Organization]:
         if created or not user.check_password(password):
             user.set_password(password)
             user.save()
-        Membership.objects.get_or_create(
-            user=user,
-            organization=organizations[org_slug],
-            defaults={"role": role, "title": title},
-        )
+        if not Membership.objects.filter(user=user, organization=organizations[org_slug]).exists():
+            enroll_staff(
+                organization=organizations[org_slug],
+                username=username,
+                full_name=name,
+                full_name_kana=kana,
+                role=role,
+                title=title,
+            )
     return organizations

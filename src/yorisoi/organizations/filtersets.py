@@ -9,11 +9,16 @@ from yorisoi.organizations.models import Membership
 class MembershipFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or username"), method="search")
     role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices)
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[("active", _("Active")), ("left", _("Left"))],
+        empty_label=_("All"),
+        method="by_status",
+    )
 
     class Meta:
         model = Membership
-        fields = ["q", "role", "is_active"]
+        fields = ["q", "role", "status"]
 
     def search(self, queryset, name, value):
         return queryset.filter(
@@ -21,3 +26,6 @@ class MembershipFilterSet(django_filters.FilterSet):
             | Q(user__full_name_kana__icontains=value)
             | Q(user__username__icontains=value)
         )
+
+    def by_status(self, queryset, name, value):
+        return queryset.filter(is_active=value == "active")

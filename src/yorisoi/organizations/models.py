@@ -85,7 +85,13 @@ class Membership(TenantModel):
         verbose_name = _("staff member")
         verbose_name_plural = _("staff")
         constraints = [
-            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_org")
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                name="one_membership_per_org",
+                violation_error_message=_(
+                    "This person is already on the staff of this organization."
+                ),
+            )
         ]
         ordering = ["organization", "user__full_name_kana", "user__username"]
 

@@ -30,9 +30,30 @@ def change_organization(
 
 
 @transaction.atomic
-def add_staff(
+def create_organization(
     *,
-    actor: Membership,
+    slug: str,
+    name: str,
+    kind: str,
+    prefecture: str,
+    municipality: str = "",
+    require_two_factor: bool | None = None,
+) -> Organization:
+    """Create a tenant. Installation level: for the admin and the ``createorg`` command."""
+    organization = Organization(
+        slug=slug, name=name, kind=kind, prefecture=prefecture, municipality=municipality
+    )
+    if require_two_factor is not None:
+        organization.require_two_factor = require_two_factor
+    organization.full_clean()
+    organization.save()
+    return organization
+
+
+@transaction.atomic
+def enroll_staff(
+    *,
+    organization: Organization,
     username: str,
     full_name: str,
     full_name_kana: str = "",
@@ -41,8 +62,10 @@ def add_staff(
     title: str = "",
     password: str | None = None,
 ) -> Membership:
-    """Give a person a role in the actor's organization, creating their account if new."""
-    _require(actor, Membership, Action.ADD)
+    """Give a person a role in an organization, creating their account if new.
+
+    Installation level (commands); pages and the API go through ``add_staff``.
+    """
     user, created = User.objects.get_or_create(
         username=username,
         defaults={"full_name": full_name, "full_name_kana": full_name_kana, "email": email},
@@ -53,10 +76,16 @@ def add_staff(
         else:
             user.set_unusable_password()
         user.save()
-    membership = Membership(organization=actor.organization, user=user, role=role, title=title)
+    membership = Membership(organization=organization, user=user, role=role, title=title)
     membership.full_clean()
     membership.save()
     return membership
+
+
+def add_staff(*, actor: Membership, **details) -> Membership:
+    """A system administrator adds a staff member to their own organization."""
+    _require(actor, Membership, Action.ADD)
+    return enroll_staff(organization=actor.organization, **details)
 
 
 @transaction.atomic

@@ -48,7 +48,7 @@ def test_check_deploy_is_clean_with_the_readme_production_settings(tmp_path):
         "YORISOI_DATA_DIR": str(tmp_path),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
-    for name in ("YORISOI_DEBUG", "YORISOI_HTTPS"):
+    for name in ("YORISOI_DEBUG", "YORISOI_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
     result = subprocess.run(
         [sys.executable, "-m", "yorisoi", "check", "--deploy", "--fail-level", "WARNING"],
@@ -68,3 +68,15 @@ def test_session_and_csrf_cookies_are_httponly(client, db, path):
     assert settings.SESSION_COOKIE_HTTPONLY
     assert settings.CSRF_COOKIE_HTTPONLY
     assert client.get(path).status_code == 200
+
+
+def test_every_asset_the_layout_links_is_served(client, db):
+    """Stylesheets and scripts are our own files, and they are actually there."""
+    import re
+
+    html = client.get("/accounts/login/").content.decode()
+    assets = re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
+    assert any(a.endswith("app.css") for a in assets)
+    for asset in assets:
+        response = client.get(asset)
+        assert response.status_code == 200, asset

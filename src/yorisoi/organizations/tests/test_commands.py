@@ -71,7 +71,7 @@ def test_commands_refuse_bad_input_with_a_reason(monkeypatch):
             "createorg", "--slug", "dup", "--name", "B", "--kind", "other", "--prefecture", "13"
         )
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
-    with pytest.raises(CommandError, match="短すぎ|too short"):
+    with pytest.raises(CommandError, match=r"短すぎ|too short"):
         call_command(
             "addstaff",
             "--org",

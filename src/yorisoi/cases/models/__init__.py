@@ -1,0 +1,6 @@
+from yorisoi.cases.models.case import Case, CaseEvent
+from yorisoi.cases.models.inquiry import Inquiry
+from yorisoi.cases.models.intake import Intake
+from yorisoi.cases.models.people import Household, HouseholdMember, Person
+
+__all__ = ["Case", "CaseEvent", "Household", "HouseholdMember", "Inquiry", "Intake", "Person"]

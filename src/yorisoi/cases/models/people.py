@@ -1,0 +1,128 @@
+"""The person supported (本人) and their household (世帯)."""
+
+from datetime import date
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases.choices import AgeBand, Relation, Sex
+from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.core.models import TenantModel
+from yorisoi.core.text import normalize_name
+
+
+def age_on(birth_date: date, day: date) -> int:
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+class Person(TenantModel):
+    """The person at the centre of a case. Almost every field may be unknown at first."""
+
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    name_kana = models.CharField(_("name (furigana)"), max_length=100, blank=True)
+    nickname = models.CharField(
+        _("nickname"),
+        max_length=100,
+        blank=True,
+        help_text=_("How the person or family wishes to be called, or a name used anonymously."),
+    )
+    sex = models.CharField(_("sex"), max_length=20, choices=Sex.choices, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    age_band = models.CharField(
+        _("age band"),
+        max_length=10,
+        choices=AgeBand.choices,
+        blank=True,
+        help_text=_("When the date of birth is not known."),
+    )
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    area = models.CharField(_("area or district"), max_length=100, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    # Name and furigana normalized (width, case, katakana→hiragana, no spaces) for search.
+    name_search = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
+
+    access_policy = CASE_RECORDS
+    audit_reads = True
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.nickname or str(_("(name not known)"))
+
+    def save(self, *args, **kwargs):
+        self.name_search = " ".join(
+            filter(None, (normalize_name(self.name), normalize_name(self.name_kana), normalize_name(self.nickname)))
+        )
+        super().save(*args, **kwargs)
+
+    def age_band_on(self, day: date) -> str:
+        """The age band on a given day: from the birth date when known, else as recorded."""
+        if self.birth_date:
+            return AgeBand.for_age(age_on(self.birth_date, day))
+        return self.age_band
+
+
+class Household(TenantModel):
+    """The people the person lives with or relies on; support often begins with them."""
+
+    note = models.TextField(_("note on the household"), blank=True)
+
+    access_policy = CASE_RECORDS
+    audit_reads = True
+
+    class Meta:
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} #{self.pk}"
+
+
+class HouseholdMember(TenantModel):
+    """A family member or other household member, with their relation to the person."""
+
+    household = models.ForeignKey(
+        Household, on_delete=models.CASCADE, related_name="members", verbose_name=_("household")
+    )
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    name_kana = models.CharField(_("name (furigana)"), max_length=100, blank=True)
+    relation = models.CharField(_("relation to the person"), max_length=20, choices=Relation.choices)
+    lives_with_person = models.BooleanField(_("lives with the person"), default=True)
+    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, blank=True)
+    health_or_care_needs = models.CharField(
+        _("health or care needs"), max_length=300, blank=True
+    )
+    is_key_person = models.BooleanField(
+        _("key person"),
+        default=False,
+        help_text=_("The family member support works with most, or who holds the family together."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    name_search = models.CharField(max_length=300, blank=True, editable=False)
+
+    access_policy = CASE_RECORDS
+    audit_reads = True
+
+    class Meta:
+        verbose_name = _("household member")
+        verbose_name_plural = _("household members")
+        ordering = ["-is_key_person", "pk"]
+
+    def __str__(self) -> str:
+        relation = self.get_relation_display()
+        return f"{relation} {self.name}".strip()
+
+    def save(self, *args, **kwargs):
+        self.name_search = " ".join(
+            filter(None, (normalize_name(self.name), normalize_name(self.name_kana)))
+        )
+        super().save(*args, **kwargs)

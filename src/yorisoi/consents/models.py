@@ -1,0 +1,98 @@
+"""Consent (同意): what the person or family agreed to, with whom, for what, until when."""
+
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.core.models import TenantModel
+from yorisoi.core.scoping import TenantQuerySet
+
+
+class ConsentKind(models.TextChoices):
+    PERSONAL_INFORMATION = "personal_information", _("Handling of personal information")
+    SHARING = "sharing", _("Sharing with an agency")
+    OTHER = "other", _("Other")
+
+
+class ConsentGiver(models.TextChoices):
+    PERSON = "person", _("The person")
+    FAMILY = "family", _("A family member")
+
+
+class ConsentQuerySet(TenantQuerySet):
+    def in_force(self, on: date | None = None):
+        """Given by that day, not expired, not withdrawn."""
+        day = on or timezone.localdate()
+        return self.filter(given_on__lte=day, withdrawn_on__isnull=True).filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gte=day)
+        )
+
+
+class Consent(TenantModel):
+    """One consent, recorded as given; withdrawal is recorded, never erased."""
+
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="consents", verbose_name=_("case")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=ConsentKind.choices)
+    given_by = models.CharField(_("given by"), max_length=20, choices=ConsentGiver.choices)
+    given_by_member = models.ForeignKey(
+        "cases.HouseholdMember",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("family member who gave it"),
+    )
+    given_on = models.DateField(_("given on"))
+    scope = models.TextField(
+        _("what it covers"), help_text=_("Which information, in the words explained to them.")
+    )
+    recipient = models.CharField(
+        _("shared with"),
+        max_length=200,
+        blank=True,
+        help_text=_("For sharing: the agency the information may go to."),
+    )
+    purpose = models.CharField(_("for what purpose"), max_length=300, blank=True)
+    expires_on = models.DateField(_("valid until"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_note = models.CharField(_("about the withdrawal"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    objects = ConsentQuerySet.as_manager()
+    access_policy = CASE_RECORDS
+    audit_reads = True
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.given_on})"
+
+    def is_in_force(self, on: date | None = None) -> bool:
+        day = on or timezone.localdate()
+        return (
+            self.given_on <= day
+            and self.withdrawn_on is None
+            and (self.expires_on is None or self.expires_on >= day)
+        )
+
+    @property
+    def giver_label(self) -> str:
+        if self.given_by == ConsentGiver.FAMILY and self.given_by_member_id:
+            return str(self.given_by_member)
+        return self.get_given_by_display()

@@ -1,0 +1,95 @@
+"""Contact records (支援記録票): every call, visit, letter and meeting, with its history."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.contacts.choices import Channel, Outcome, Reached
+from yorisoi.core.models import TenantModel
+
+
+class ContactRecord(TenantModel):
+    """One contact: when, how, with whom, which staff, who was reached and what happened."""
+
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.CASCADE,
+        related_name="contacts",
+        verbose_name=_("case"),
+    )
+    occurred_at = models.DateTimeField(_("when"))
+    duration_minutes = models.PositiveIntegerField(_("minutes"), null=True, blank=True)
+    channel = models.CharField(_("how"), max_length=20, choices=Channel.choices)
+    with_person = models.BooleanField(_("with the person"), default=False)
+    with_members = models.ManyToManyField(
+        "cases.HouseholdMember",
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("with household members"),
+    )
+    with_agencies = models.CharField(_("with agencies"), max_length=300, blank=True)
+    staff = models.ManyToManyField(
+        "organizations.Membership", related_name="contacts", verbose_name=_("staff")
+    )
+    lone_visit_reason = models.CharField(
+        _("why one staff member went alone"), max_length=300, blank=True
+    )
+    reached = models.CharField(_("who was reached"), max_length=20, choices=Reached.choices)
+    outcome = models.CharField(_("how it went"), max_length=20, choices=Outcome.choices)
+    summary = models.TextField(_("what happened"))
+    next_action = models.CharField(_("next action"), max_length=500, blank=True)
+    next_action_on = models.DateField(_("next action by"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    # Normalized summary and next action: what note search indexes (core.search).
+    search_text = models.TextField(blank=True, editable=False)
+
+    access_policy = CASE_RECORDS
+    audit_reads = True
+
+    class Meta:
+        verbose_name = _("contact record")
+        verbose_name_plural = _("contact records")
+        ordering = ["-occurred_at", "-pk"]
+        indexes = [
+            models.Index(fields=["case", "-occurred_at"], name="contact_case_time"),
+            models.Index(fields=["organization", "-occurred_at"], name="contact_org_time"),
+            models.Index(fields=["organization", "next_action_on"], name="contact_org_next"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} #{self.pk}"
+
+
+class ContactRecordVersion(TenantModel):
+    """An earlier state of a contact record, kept at every edit."""
+
+    contact = models.ForeignKey(ContactRecord, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    data = models.JSONField(_("content"))
+    saved_by = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("saved by"),
+    )
+    saved_at = models.DateTimeField(_("saved at"))
+
+    access_policy = CASE_RECORDS
+    audit_changes = False  # the edit of the record itself is what the audit log shows
+    audit_reads = True
+
+    class Meta:
+        verbose_name = _("earlier version of a contact record")
+        verbose_name_plural = _("earlier versions of contact records")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "number"], name="contact_version_unique")
+        ]

@@ -6,3 +6,10 @@ class ContactsConfig(AppConfig):
     name = "yorisoi.contacts"
     label = "contacts"
     verbose_name = _("Contact records")
+
+    def ready(self) -> None:
+        from yorisoi.core import navigation
+
+        navigation.register(
+            _("Note search"), "contacts:search", model="contacts.ContactRecord", order=30
+        )

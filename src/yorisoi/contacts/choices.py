@@ -39,4 +39,6 @@ class Outcome(models.TextChoices):
 
 
 # Outcomes in which nobody was actually reached (a letter left unanswered is not contact).
-NOT_REACHED = frozenset({Outcome.NO_RESPONSE, Outcome.LEFT_NOTE, Outcome.NO_REPLY, Outcome.CANCELLED})
+NOT_REACHED = frozenset(
+    {Outcome.NO_RESPONSE, Outcome.LEFT_NOTE, Outcome.NO_REPLY, Outcome.CANCELLED}
+)

@@ -47,6 +47,14 @@ class ContactRecord(TenantModel):
         related_name="+",
         verbose_name=_("recorded by"),
     )
+    updated_by = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last saved by"),
+    )
     # Normalized summary and next action: what note search indexes (core.search).
     search_text = models.TextField(blank=True, editable=False)
 

@@ -1,5 +1,8 @@
-"""The start page and the health check."""
+"""The start page, assembled from panels the apps register, and the health check."""
 
+from dataclasses import dataclass
+
+from django.apps import apps
 from django.db import connection
 from django.http import HttpResponse
 from django.utils import timezone
@@ -9,14 +12,39 @@ from yorisoi.core.dates import fiscal_year_of
 from yorisoi.core.views import MemberRequiredMixin
 
 
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: object  # callable(member) -> dict
+    model: str  # whose view policy decides who sees the panel
+    order: int
+
+
+_panels: list[Panel] = []
+
+
+def register_panel(template: str, context, *, model: str, order: int = 50) -> None:
+    panel = Panel(template, context, model, order)
+    if panel not in _panels:
+        _panels.append(panel)
+
+
 class HomeView(MemberRequiredMixin, TemplateView):
-    """Where a member lands after signing in."""
+    """Where a member lands after signing in: the panels their role may see."""
 
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
+        member = self.request.member
         today = timezone.localdate()
-        return super().get_context_data(today=today, fiscal_year=fiscal_year_of(today), **kwargs)
+        panels = [
+            {"template": p.template, **p.context(member)}
+            for p in sorted(_panels, key=lambda p: p.order)
+            if apps.get_model(p.model).access_policy.allows(member, "view")
+        ]
+        return super().get_context_data(
+            today=today, fiscal_year=fiscal_year_of(today), panels=panels, **kwargs
+        )
 
 
 def healthz(request):

@@ -2,17 +2,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from yorisoi.core.forms import VersionedModelForm
 from yorisoi.core.roles import Role
 from yorisoi.organizations.models import Membership, Organization
 
 
-class VersionedForm(forms.ModelForm):
-    """Carries the version the edit started from, so a lost race is refused, not overwritten."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class OrganizationForm(VersionedForm):
+class OrganizationForm(VersionedModelForm):
     class Meta:
         model = Organization
         fields = ["name", "kind", "prefecture", "municipality", "require_two_factor"]
@@ -63,7 +58,7 @@ class StaffCreateForm(forms.Form):
         return cleaned
 
 
-class StaffChangeForm(VersionedForm):
+class StaffChangeForm(VersionedModelForm):
     class Meta:
         model = Membership
         fields = ["role", "title", "is_active"]

@@ -6,12 +6,8 @@ from django.db import transaction
 from yorisoi.accounts.models import User
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.roles import Action
+from yorisoi.core.services import require
 from yorisoi.organizations.models import Membership, Organization
-
-
-def _require(member: Membership, model, action: str) -> None:
-    if not model.access_policy.allows(member, action):
-        raise PermissionDenied
 
 
 @transaction.atomic
@@ -19,7 +15,7 @@ def change_organization(
     *, actor: Membership, organization: Organization, expected_version: int, **fields
 ) -> Organization:
     """Change the actor's own organization's settings."""
-    _require(actor, Organization, Action.CHANGE)
+    require(actor, Organization, Action.CHANGE)
     if organization.pk != actor.organization_id:
         raise PermissionDenied
     for name, value in fields.items():
@@ -84,7 +80,7 @@ def enroll_staff(
 
 def add_staff(*, actor: Membership, **details) -> Membership:
     """A system administrator adds a staff member to their own organization."""
-    _require(actor, Membership, Action.ADD)
+    require(actor, Membership, Action.ADD)
     return enroll_staff(organization=actor.organization, **details)
 
 
@@ -93,7 +89,7 @@ def change_staff(
     *, actor: Membership, membership: Membership, expected_version: int, **fields
 ) -> Membership:
     """Change a staff member's role, title or active state in the actor's organization."""
-    _require(actor, Membership, Action.CHANGE)
+    require(actor, Membership, Action.CHANGE)
     if membership.organization_id != actor.organization_id:
         raise PermissionDenied
     for name, value in fields.items():

@@ -85,9 +85,7 @@ class Case(TenantModel):
     close_reason = models.CharField(
         _("reason for closing"), max_length=20, choices=CloseReason.choices, blank=True
     )
-    summary = models.TextField(
-        _("what the consultation is about"), blank=True
-    )
+    summary = models.TextField(_("what the consultation is about"), blank=True)
     # The person's age band when the case opened: what annual statistics count.
     age_band_at_opening = models.CharField(
         _("age band at opening"), max_length=10, choices=AgeBand.choices, blank=True, editable=False

@@ -80,11 +80,11 @@ class Intake(TenantModel):
         _("going out"), max_length=20, choices=GoingOut.choices, blank=True
     )
     going_out_note = _note(_("about going out"))
-    behaviours_of_concern = models.TextField(_("behaviours the family is worried about"), blank=True)
-    # Background.
-    developmental_history = models.TextField(
-        _("growing up (early childhood to now)"), blank=True
+    behaviours_of_concern = models.TextField(
+        _("behaviours the family is worried about"), blank=True
     )
+    # Background.
+    developmental_history = models.TextField(_("growing up (early childhood to now)"), blank=True)
     medical_history = models.TextField(_("medical history and treatment"), blank=True)
     consultation_history = models.TextField(_("agencies consulted before"), blank=True)
     taken_by = models.ForeignKey(

@@ -59,7 +59,14 @@ class Person(TenantModel):
 
     def save(self, *args, **kwargs):
         self.name_search = " ".join(
-            filter(None, (normalize_name(self.name), normalize_name(self.name_kana), normalize_name(self.nickname)))
+            filter(
+                None,
+                (
+                    normalize_name(self.name),
+                    normalize_name(self.name_kana),
+                    normalize_name(self.nickname),
+                ),
+            )
         )
         super().save(*args, **kwargs)
 
@@ -94,12 +101,12 @@ class HouseholdMember(TenantModel):
     )
     name = models.CharField(_("name"), max_length=100, blank=True)
     name_kana = models.CharField(_("name (furigana)"), max_length=100, blank=True)
-    relation = models.CharField(_("relation to the person"), max_length=20, choices=Relation.choices)
+    relation = models.CharField(
+        _("relation to the person"), max_length=20, choices=Relation.choices
+    )
     lives_with_person = models.BooleanField(_("lives with the person"), default=True)
     age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices, blank=True)
-    health_or_care_needs = models.CharField(
-        _("health or care needs"), max_length=300, blank=True
-    )
+    health_or_care_needs = models.CharField(_("health or care needs"), max_length=300, blank=True)
     is_key_person = models.BooleanField(
         _("key person"),
         default=False,

@@ -1,0 +1,70 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases.choices import AgeBand, CaseStatus, FirstConsulter, SupportStage
+from yorisoi.cases.models import Case
+from yorisoi.contacts.models import ContactRecord
+from yorisoi.core import search
+from yorisoi.core.dates import current_fiscal_year, fiscal_year_label, fiscal_year_range
+from yorisoi.core.text import normalize_name
+from yorisoi.organizations.models import Membership
+
+
+def _fiscal_years():
+    this = current_fiscal_year()
+    return [(fy, fiscal_year_label(fy)) for fy in range(this, this - 15, -1)]
+
+
+def _staff(request):
+    member = getattr(request, "member", None)
+    return Membership.objects.for_member(member).filter(is_active=True).select_related("user")
+
+
+class CaseFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name or furigana"), method="by_name")
+    notes = django_filters.CharFilter(label=_("Words in contact notes"), method="by_notes")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=CaseStatus.choices)
+    stage = django_filters.ChoiceFilter(label=_("Support stage"), choices=SupportStage.choices)
+    staff = django_filters.ModelChoiceFilter(
+        label=_("Assigned staff"), queryset=_staff, method="by_staff"
+    )
+    first_consulter = django_filters.ChoiceFilter(
+        label=_("First consulted by"), choices=FirstConsulter.choices
+    )
+    age_band = django_filters.ChoiceFilter(
+        label=_("Age band at opening"), field_name="age_band_at_opening", choices=AgeBand.choices
+    )
+    fiscal_year = django_filters.TypedChoiceFilter(
+        label=_("Fiscal year opened"), choices=_fiscal_years, coerce=int, method="by_fiscal_year"
+    )
+
+    class Meta:
+        model = Case
+        fields = [
+            "q",
+            "notes",
+            "status",
+            "stage",
+            "staff",
+            "first_consulter",
+            "age_band",
+            "fiscal_year",
+        ]
+
+    def by_name(self, queryset, name, value):
+        key = normalize_name(value)
+        return queryset.filter(person__name_search__contains=key) if key else queryset
+
+    def by_notes(self, queryset, name, value):
+        contacts = search.matching(
+            ContactRecord.objects.filter(organization_id=self.request.member.organization_id), value
+        )
+        return queryset.filter(pk__in=contacts.values("case_id"))
+
+    def by_staff(self, queryset, name, value):
+        return queryset.filter(Q(primary_staff=value) | Q(secondary_staff=value))
+
+    def by_fiscal_year(self, queryset, name, value):
+        start, end = fiscal_year_range(value)  # a date range keeps the index usable
+        return queryset.filter(opened_on__gte=start, opened_on__lte=end)

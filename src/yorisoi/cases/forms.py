@@ -1,0 +1,264 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases.models import Case, HouseholdMember, Inquiry, Intake, Person
+from yorisoi.cases.models.intake import DAILY_LIFE_ITEMS
+from yorisoi.core.fields import JapaneseDateField
+from yorisoi.core.forms import ModelForm, VersionedModelForm
+from yorisoi.organizations.models import Membership
+
+
+def staff_choices(member):
+    """Active staff of the member's organization who work on cases."""
+    return (
+        Membership.objects.for_member(member)
+        .filter(is_active=True, role__in=["caseworker", "supervisor"])
+        .select_related("user")
+    )
+
+
+class StaffLabelMixin:
+    """Staff are shown by name, not as 'name (organization)'."""
+
+    def label_for_staff(self, membership):
+        return str(membership.user)
+
+    def limit_staff(self, member, *names):
+        for name in names:
+            field = self.fields[name]
+            field.queryset = staff_choices(member)
+            field.label_from_instance = self.label_for_staff
+
+
+PERSON_FORM_FIELDS = [
+    "name",
+    "name_kana",
+    "nickname",
+    "sex",
+    "birth_date",
+    "age_band",
+    "municipality",
+    "area",
+    "address",
+    "phone",
+    "email",
+]
+
+
+class PersonForm(VersionedModelForm):
+    class Meta:
+        model = Person
+        fields = PERSON_FORM_FIELDS
+
+
+class CaseForm(StaffLabelMixin, VersionedModelForm):
+    class Meta:
+        model = Case
+        fields = [
+            "status",
+            "stage",
+            "person_contact",
+            "primary_staff",
+            "secondary_staff",
+            "first_consulter",
+            "first_consulter_member",
+            "referral_route",
+            "referral_source",
+            "opened_on",
+            "closed_on",
+            "close_reason",
+            "summary",
+        ]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_staff(member, "primary_staff", "secondary_staff")
+        self.fields["first_consulter_member"].queryset = HouseholdMember.objects.filter(
+            household=self.instance.household_id
+        )
+
+
+class CaseOpenForm(StaffLabelMixin, ModelForm):
+    """A new case: who consulted, and what is known of the person (it may be very little)."""
+
+    class Meta:
+        model = Case
+        fields = [
+            "opened_on",
+            "first_consulter",
+            "referral_route",
+            "referral_source",
+            "primary_staff",
+            "secondary_staff",
+            "summary",
+        ]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_staff(member, "primary_staff", "secondary_staff")
+        self.fields["opened_on"].initial = timezone.localdate()
+        self.fields["primary_staff"].initial = member.pk
+
+
+class NewPersonForm(ModelForm):
+    class Meta:
+        model = Person
+        fields = PERSON_FORM_FIELDS
+        prefix = "person"
+
+
+class HouseholdMemberForm(VersionedModelForm):
+    class Meta:
+        model = HouseholdMember
+        fields = [
+            "relation",
+            "name",
+            "name_kana",
+            "lives_with_person",
+            "age_band",
+            "health_or_care_needs",
+            "is_key_person",
+            "phone",
+            "note",
+        ]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["version"].required = False
+
+
+class InquiryForm(ModelForm):
+    received_on = JapaneseDateField(label=_("Received on"))
+    received_time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+    class Meta:
+        model = Inquiry
+        fields = [
+            "channel",
+            "caller_name",
+            "caller_relation",
+            "caller_phone",
+            "caller_email",
+            "preferred_contact",
+            "preferred_time",
+            "about",
+            "referred_by",
+            "person_name",
+            "person_name_kana",
+            "person_sex",
+            "person_birth_date",
+            "person_age_band",
+            "person_municipality",
+        ]
+        widgets = {"about": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        now = timezone.localtime()
+        self.fields["received_on"].initial = now.date()
+        self.fields["received_time"].initial = now.strftime("%H:%M")
+        self.order_fields(["received_on", "received_time"])
+
+    def service_fields(self) -> dict:
+        data = {
+            k: v for k, v in self.cleaned_data.items() if k not in {"received_on", "received_time"}
+        }
+        data["received_at"] = timezone.make_aware(
+            datetime.datetime.combine(
+                self.cleaned_data["received_on"], self.cleaned_data["received_time"]
+            )
+        )
+        return data
+
+
+class InquiryConvertForm(StaffLabelMixin, forms.Form):
+    opened_on = JapaneseDateField(label=_("Open the case on"))
+    person = forms.TypedChoiceField(
+        label=_("The person"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        required=False,
+        empty_value=None,
+    )
+    primary_staff = forms.ModelChoiceField(
+        label=_("Primary worker"), queryset=Membership.objects.none()
+    )
+
+    def __init__(self, *args, member, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opened_on"].initial = timezone.localdate()
+        self.fields["person"].choices = [("", _("A new person (no match)"))] + [
+            (p.pk, p.display_name) for p in candidates
+        ]
+        self.fields["person"].initial = ""
+        self.candidates = {p.pk: p for p in candidates}
+        self.limit_staff(member, "primary_staff")
+        self.fields["primary_staff"].initial = member.pk
+
+    def chosen_person(self):
+        return self.candidates.get(self.cleaned_data.get("person"))
+
+
+class InquiryCloseForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why no case is opened"),
+        max_length=500,
+        help_text=_("For example: advice only, referred to another agency, wrong number."),
+    )
+
+
+class IntakeForm(VersionedModelForm):
+    SECTIONS = [
+        (_("Why now"), ["taken_on", "wishes", "trigger"]),
+        (_("The withdrawal"), ["onset_age", "duration", "onset_story", "current_state"]),
+        (
+            _("School and work"),
+            [
+                "school_non_attendance",
+                "school_non_attendance_note",
+                "education",
+                "work_history",
+                "work_history_note",
+            ],
+        ),
+        (
+            _("Daily life now"),
+            [name for item, _label in DAILY_LIFE_ITEMS for name in (item, f"{item}_note")]
+            + ["going_out", "going_out_note", "behaviours_of_concern"],
+        ),
+        (_("Background"), ["developmental_history", "medical_history", "consultation_history"]),
+    ]
+
+    class Meta:
+        model = Intake
+        exclude = ["organization", "case", "taken_by", "version"]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in [
+                "wishes",
+                "trigger",
+                "onset_story",
+                "current_state",
+                "behaviours_of_concern",
+                "developmental_history",
+                "medical_history",
+                "consultation_history",
+            ]
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["version"].required = False
+            self.fields["taken_on"].initial = timezone.localdate()
+
+    def sections(self):
+        """(legend, bound fields) for each part of the sheet, in the order of the paper form."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.SECTIONS]

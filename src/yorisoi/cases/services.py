@@ -1,0 +1,352 @@
+"""Opening and changing cases, people, households, inquiries and intake sheets.
+
+Every function checks the actor's permission, writes in a transaction, and leaves the audit
+trail through the models' audit hooks; pages, the API and the importer all call these.
+"""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yorisoi.cases.choices import CaseStatus, InquiryStatus, PersonContact, SupportStage
+from yorisoi.cases.models import (
+    Case,
+    CaseEvent,
+    Household,
+    HouseholdMember,
+    Inquiry,
+    Intake,
+    Person,
+)
+from yorisoi.core.concurrency import save_versioned
+from yorisoi.core.dates import fiscal_year_of
+from yorisoi.core.roles import Action
+from yorisoi.core.services import apply_fields, require, require_own
+
+PERSON_FIELDS = frozenset(
+    {
+        "name",
+        "name_kana",
+        "nickname",
+        "sex",
+        "birth_date",
+        "age_band",
+        "municipality",
+        "area",
+        "address",
+        "phone",
+        "email",
+    }
+)
+MEMBER_FIELDS = frozenset(
+    {
+        "name",
+        "name_kana",
+        "relation",
+        "lives_with_person",
+        "age_band",
+        "health_or_care_needs",
+        "is_key_person",
+        "phone",
+        "note",
+    }
+)
+CASE_FIELDS = frozenset(
+    {
+        "first_consulter",
+        "first_consulter_member",
+        "referral_route",
+        "referral_source",
+        "status",
+        "stage",
+        "person_contact",
+        "primary_staff",
+        "secondary_staff",
+        "opened_on",
+        "closed_on",
+        "close_reason",
+        "summary",
+    }
+)
+INTAKE_FIELDS = frozenset(
+    f.name
+    for f in Intake._meta.concrete_fields
+    if f.editable and f.name not in {"id", "organization", "case", "created_at", "updated_at"}
+)
+INQUIRY_FIELDS = frozenset(
+    f.name
+    for f in Inquiry._meta.concrete_fields
+    if f.editable
+    and f.name
+    not in {"id", "organization", "case", "status", "created_at", "updated_at", "closing_note"}
+)
+
+
+def next_case_number(organization, opened_on: datetime.date) -> str:
+    """The next number of the fiscal year the case opens in: 2025-0001, 2025-0002, …"""
+    prefix = f"{fiscal_year_of(opened_on)}-"
+    numbers = Case.objects.for_organization(organization).filter(number__startswith=prefix)
+    used = [
+        int(n[len(prefix) :])
+        for n in numbers.values_list("number", flat=True)
+        if n[len(prefix) :].isdigit()
+    ]
+    return f"{prefix}{max(used, default=0) + 1:04d}"
+
+
+def _event(case, kind, text, actor, at=None) -> CaseEvent:
+    return CaseEvent.objects.create(
+        organization_id=case.organization_id,
+        case=case,
+        kind=kind,
+        text=text[:500],
+        by=actor,
+        occurred_at=at or timezone.now(),
+    )
+
+
+@transaction.atomic
+def open_case(
+    *,
+    actor,
+    opened_on: datetime.date,
+    first_consulter: str,
+    person: Person | None = None,
+    person_data: dict | None = None,
+    household: Household | None = None,
+    number: str = "",
+    inquiry: Inquiry | None = None,
+    **case_fields,
+) -> Case:
+    """Open a case for a known person or a new one (whose record may be nearly empty)."""
+    require(actor, Case, Action.ADD)
+    require_own(
+        actor,
+        person,
+        household,
+        inquiry,
+        case_fields.get("primary_staff"),
+        case_fields.get("secondary_staff"),
+    )
+    org = actor.organization
+    if person is None:
+        person = Person(organization=org)
+        apply_fields(person, person_data or {}, PERSON_FIELDS)
+        person.full_clean()
+        person.save()
+    if household is None:
+        household = Household.objects.create(organization=org)
+    case = Case(
+        organization=org,
+        person=person,
+        household=household,
+        opened_on=opened_on,
+        first_consulter=first_consulter,
+        number=number or next_case_number(org, opened_on),
+    )
+    apply_fields(case, case_fields, CASE_FIELDS)
+    case.full_clean()
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError:  # another case took the number a moment ago
+        if number:
+            raise
+        case.number = next_case_number(org, opened_on)
+        case.save()
+    _event(case, CaseEvent.Kind.OPENED, _("Case opened."), actor)
+    if inquiry is not None:
+        inquiry.case = case
+        inquiry.status = InquiryStatus.CONVERTED
+        inquiry.save()
+    return case
+
+
+_TRACKED = {
+    "status": CaseEvent.Kind.STATUS,
+    "stage": CaseEvent.Kind.STAGE,
+    "primary_staff": CaseEvent.Kind.STAFF,
+    "secondary_staff": CaseEvent.Kind.STAFF,
+    "person_contact": CaseEvent.Kind.PERSON_CONTACT,
+}
+
+
+def _display(case, name) -> str:
+    value = getattr(case, name)
+    if value is None or value == "":
+        return "—"
+    getter = getattr(case, f"get_{name}_display", None)
+    return str(getter()) if getter else str(value)
+
+
+@transaction.atomic
+def change_case(*, actor, case: Case, expected_version: int, **fields) -> Case:
+    """Change a case; status, stage, staff and contact progress each leave a timeline event."""
+    require(actor, Case, Action.CHANGE)
+    require_own(actor, case, fields.get("primary_staff"), fields.get("secondary_staff"))
+    before = {name: _display(case, name) for name in _TRACKED}
+    changed = apply_fields(case, fields, CASE_FIELDS)
+    if case.status == CaseStatus.CLOSED and case.closed_on is None:
+        case.closed_on = timezone.localdate()
+    if case.status != CaseStatus.CLOSED and "status" in changed:
+        case.closed_on, case.close_reason = None, ""
+    case.full_clean()
+    save_versioned(case, expected_version=expected_version)
+    for name in changed:
+        if name in _TRACKED:
+            label = Case._meta.get_field(name).verbose_name
+            _event(case, _TRACKED[name], f"{label}: {before[name]} → {_display(case, name)}", actor)
+    return case
+
+
+@transaction.atomic
+def change_person(*, actor, person: Person, expected_version: int, **fields) -> Person:
+    require(actor, Person, Action.CHANGE)
+    require_own(actor, person)
+    apply_fields(person, fields, PERSON_FIELDS)
+    person.full_clean()
+    save_versioned(person, expected_version=expected_version)
+    return person
+
+
+@transaction.atomic
+def attach_household(*, actor, case: Case) -> Household:
+    """Give a case (imported without one) its household record."""
+    require(actor, Case, Action.CHANGE)
+    require_own(actor, case)
+    case.household = Household.objects.create(organization_id=case.organization_id)
+    case.save()
+    return case.household
+
+
+@transaction.atomic
+def add_household_member(*, actor, household: Household, **fields) -> HouseholdMember:
+    require(actor, HouseholdMember, Action.ADD)
+    require_own(actor, household)
+    member = HouseholdMember(organization_id=household.organization_id, household=household)
+    apply_fields(member, fields, MEMBER_FIELDS)
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def change_household_member(
+    *, actor, member: HouseholdMember, expected_version: int, **fields
+) -> HouseholdMember:
+    require(actor, HouseholdMember, Action.CHANGE)
+    require_own(actor, member)
+    apply_fields(member, fields, MEMBER_FIELDS)
+    member.full_clean()
+    save_versioned(member, expected_version=expected_version)
+    return member
+
+
+@transaction.atomic
+def record_inquiry(*, actor, **fields) -> Inquiry:
+    """Put a first contact in the intake queue."""
+    require(actor, Inquiry, Action.ADD)
+    inquiry = Inquiry(organization=actor.organization, received_by=actor)
+    apply_fields(inquiry, fields, INQUIRY_FIELDS)
+    inquiry.full_clean()
+    inquiry.save()
+    return inquiry
+
+
+@transaction.atomic
+def close_inquiry(*, actor, inquiry: Inquiry, note: str) -> Inquiry:
+    """Take an inquiry off the queue without opening a case (advice given, referred on, …)."""
+    require(actor, Inquiry, Action.CHANGE)
+    require_own(actor, inquiry)
+    inquiry.status = InquiryStatus.CLOSED
+    inquiry.closing_note = note
+    inquiry.save()
+    return inquiry
+
+
+@transaction.atomic
+def convert_inquiry(
+    *,
+    actor,
+    inquiry: Inquiry,
+    opened_on: datetime.date,
+    person: Person | None = None,
+    household: Household | None = None,
+    primary_staff=None,
+) -> Case:
+    """Open a case from an inquiry, for an existing person/household or new ones."""
+    require(actor, Inquiry, Action.CHANGE)
+    require_own(actor, inquiry)
+    if inquiry.status != InquiryStatus.WAITING:
+        raise ValueError("only a waiting inquiry becomes a case")
+    person_data = {
+        "name": inquiry.person_name,
+        "name_kana": inquiry.person_name_kana,
+        "sex": inquiry.person_sex,
+        "birth_date": inquiry.person_birth_date,
+        "age_band": inquiry.person_age_band,
+        "municipality": inquiry.person_municipality,
+    }
+    if household is None and person is not None:
+        household = person.cases.order_by("-opened_on").values_list("household", flat=True).first()
+        household = Household.objects.filter(pk=household).first() if household else None
+    case = open_case(
+        actor=actor,
+        opened_on=opened_on,
+        first_consulter=inquiry.caller_relation,
+        person=person,
+        person_data=person_data if person is None else None,
+        household=household,
+        inquiry=inquiry,
+        referral_source=inquiry.referred_by,
+        summary=inquiry.about,
+        primary_staff=primary_staff or actor,
+        person_contact=PersonContact.DIRECT
+        if inquiry.caller_relation == "self"
+        else PersonContact.NONE,
+        stage=SupportStage.INDIVIDUAL if inquiry.caller_relation == "self" else SupportStage.FAMILY,
+    )
+    if inquiry.caller_name and inquiry.caller_relation in _FAMILY_RELATIONS:
+        already = case.household.members.filter(name=inquiry.caller_name).first()
+        caller = already or add_household_member(
+            actor=actor,
+            household=case.household,
+            name=inquiry.caller_name,
+            relation=_FAMILY_RELATIONS[inquiry.caller_relation],
+            phone=inquiry.caller_phone,
+            is_key_person=True,
+        )
+        case.first_consulter_member = caller
+        case.save()
+    return case
+
+
+# Callers who are family become household members of the new case.
+_FAMILY_RELATIONS = {
+    "mother": "mother",
+    "father": "father",
+    "sibling": "sibling",
+    "grandparent": "grandparent",
+    "spouse": "spouse",
+    "other_family": "other_family",
+}
+
+
+@transaction.atomic
+def save_intake(*, actor, case: Case, expected_version: int | None = None, **fields) -> Intake:
+    """Create the case's intake sheet or change it (refusing to overwrite a newer version)."""
+    require(actor, Intake, Action.CHANGE)
+    require_own(actor, case)
+    intake = Intake.objects.filter(case=case).first()
+    if intake is None:
+        intake = Intake(organization_id=case.organization_id, case=case, taken_by=actor)
+        apply_fields(intake, fields, INTAKE_FIELDS)
+        intake.full_clean()
+        intake.save()
+        return intake
+    apply_fields(intake, fields, INTAKE_FIELDS)
+    intake.full_clean()
+    save_versioned(intake, expected_version=expected_version or intake.version)
+    return intake

@@ -1,0 +1,207 @@
+"""The case list, the case page, opening and changing a case."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from yorisoi.audit import recorder
+from yorisoi.audit.choices import AuditAction
+from yorisoi.cases import selectors, services
+from yorisoi.cases.filtersets import CaseFilterSet
+from yorisoi.cases.forms import CaseForm, CaseOpenForm, NewPersonForm, PersonForm
+from yorisoi.cases.models import Case
+from yorisoi.cases.views.mixins import CaseChildMixin
+from yorisoi.consents.models import Consent
+from yorisoi.contacts.forms import ContactRecordForm
+from yorisoi.core import search
+from yorisoi.core.roles import Action
+from yorisoi.core.views import ScopedCreateView, ScopedListView, ScopedUpdateView
+from yorisoi.core.xlsx import workbook_bytes, xlsx_response
+
+
+class CaseListView(ScopedListView):
+    model = Case
+    filterset_class = CaseFilterSet
+    template_name = "cases/case_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filterset = CaseFilterSet(
+            self.request.GET or None,
+            queryset=selectors.cases_for(self.request.member),
+            request=self.request,
+        )
+        return self.filterset.qs.order_by("-opened_on", "-pk")
+
+    def paginate_queryset(self, queryset, page_size):
+        with search.search_transaction():  # note search runs with its own work_mem
+            paginator, page, rows, more = super().paginate_queryset(queryset, page_size)
+            page.object_list = list(page.object_list)
+        return paginator, page, page.object_list, more
+
+
+class CaseExportView(CaseListView):
+    """The case list, as filtered, to .xlsx."""
+
+    paginate_by = None
+
+    def render_to_response(self, context, **kwargs):
+        with search.search_transaction():
+            cases = list(self.get_queryset()[:50_000])
+        headers = [
+            _("Case number"),
+            _("Opened on"),
+            _("Name"),
+            _("Furigana"),
+            _("Sex"),
+            _("Age band at opening"),
+            _("Municipality"),
+            _("First consulted by"),
+            _("Referral route"),
+            _("Status"),
+            _("Support stage"),
+            _("Contact with the person"),
+            _("Primary worker"),
+            _("Second worker"),
+            _("Closed on"),
+            _("Reason for closing"),
+        ]
+        rows = [
+            (
+                c.number,
+                c.opened_on,
+                c.person.name,
+                c.person.name_kana,
+                c.person.get_sex_display(),
+                c.get_age_band_at_opening_display(),
+                c.person.municipality,
+                c.get_first_consulter_display(),
+                c.get_referral_route_display(),
+                c.get_status_display(),
+                c.get_stage_display(),
+                c.get_person_contact_display(),
+                str(c.primary_staff.user) if c.primary_staff else "",
+                str(c.secondary_staff.user) if c.secondary_staff else "",
+                c.closed_on,
+                c.get_close_reason_display(),
+            )
+            for c in cases
+        ]
+        recorder.record(
+            AuditAction.EXPORT,
+            model=Case,
+            detail={"rows": len(rows), "query": self.request.GET.urlencode()},
+        )
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        return xlsx_response(f"cases-{stamp}.xlsx", workbook_bytes(_("Cases"), headers, rows))
+
+    def get_context_data(self, **kwargs):
+        return {}
+
+
+class CaseDetailView(CaseChildMixin, TemplateView):
+    """The case page: header facts, consents in force, a quick contact form, the timeline."""
+
+    template_name = "cases/case_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        recorder.record_view(self.case)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        case = self.case
+        kinds = [k for k in self.request.GET.getlist("kind") if k in selectors.TIMELINE_KINDS]
+        members = list(case.household.members.all()) if case.household_id else []
+        return super().get_context_data(
+            members=members,
+            key_people=[m for m in members if m.is_key_person],
+            consents_in_force=list(Consent.objects.filter(case=case).in_force()),
+            timeline=selectors.case_timeline(case, kinds=kinds or None),
+            timeline_kinds=selectors.TIMELINE_KINDS,
+            chosen_kinds=kinds,
+            intake_done=hasattr(case, "intake"),
+            contact_form=ContactRecordForm(member=self.request.member, case=case),
+            **kwargs,
+        )
+
+
+class CaseOpenView(ScopedCreateView):
+    """Open a case directly (a walk-in or a call taken straight to a case)."""
+
+    model = Case
+    form_class = CaseOpenForm
+    template_name = "cases/case_open.html"
+    success_message = gettext_lazy("The case has been opened.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "member": self.request.member}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("person_form", NewPersonForm(self.request.POST or None, prefix="person"))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        person_form = NewPersonForm(request.POST, prefix="person")
+        if form.is_valid() and person_form.is_valid():
+            self.person_data = person_form.cleaned_data
+            return self.form_valid(form)
+        return self.render_to_response(self.get_context_data(form=form, person_form=person_form))
+
+    def perform(self, form):
+        return services.open_case(
+            actor=self.request.member, person_data=self.person_data, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return reverse("cases:case_detail", args=[self.object.pk])
+
+
+class CaseUpdateView(ScopedUpdateView):
+    model = Case
+    form_class = CaseForm
+    template_name = "cases/case_form.html"
+    success_message = gettext_lazy("The case has been saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "member": self.request.member}
+
+    def perform(self, form):
+        return services.change_case(
+            actor=self.request.member,
+            case=self.object,
+            expected_version=form.cleaned_data["version"],
+            **form.service_fields(),
+        )
+
+    def get_success_url(self):
+        return reverse("cases:case_detail", args=[self.object.pk])
+
+
+class PersonUpdateView(CaseChildMixin, ScopedUpdateView):
+    """The person's details, reached from their case."""
+
+    model = Case
+    form_class = PersonForm
+    template_name = "cases/person_form.html"
+    success_message = gettext_lazy("The person's details have been saved.")
+    action = Action.VIEW  # the case is only the way in; the service checks the change
+
+    def get_object(self, queryset=None):
+        if self.request.method == "GET":
+            recorder.record_view(self.case.person)
+        return self.case.person
+
+    def perform(self, form):
+        return services.change_person(
+            actor=self.request.member,
+            person=self.object,
+            expected_version=form.cleaned_data["version"],
+            **form.service_fields(),
+        )
+
+    def get_success_url(self):
+        return reverse("cases:case_detail", args=[self.case.pk])

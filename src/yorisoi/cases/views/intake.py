@@ -1,0 +1,35 @@
+"""The intake sheet of a case."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+
+from yorisoi.audit import recorder
+from yorisoi.cases import services
+from yorisoi.cases.forms import IntakeForm
+from yorisoi.cases.models import Intake
+from yorisoi.cases.views.mixins import CaseChildMixin
+from yorisoi.core.views import ServiceFormMixin
+
+
+class IntakeView(CaseChildMixin, ServiceFormMixin, FormView):
+    form_class = IntakeForm
+    template_name = "cases/intake_form.html"
+    success_message = gettext_lazy("The intake sheet has been saved.")
+
+    def get_form_kwargs(self):
+        intake = Intake.objects.filter(case=self.case).first()
+        if intake is not None and self.request.method == "GET":
+            recorder.record_view(intake)
+        return {**super().get_form_kwargs(), "instance": intake}
+
+    def perform(self, form):
+        return services.save_intake(
+            actor=self.request.member,
+            case=self.case,
+            expected_version=form.cleaned_data.get("version"),
+            **form.service_fields(),
+        )
+
+    def get_success_url(self):
+        return reverse("cases:case_detail", args=[self.case.pk])

@@ -1,0 +1,22 @@
+from functools import cached_property
+
+from django.shortcuts import get_object_or_404
+
+from yorisoi.cases.models import Case
+from yorisoi.core.views import MemberRequiredMixin
+
+
+class CaseChildMixin(MemberRequiredMixin):
+    """A page about one case (the ``pk`` in the URL): a case outside the member's scope is a 404."""
+
+    model = Case  # the record the URL names, for the route tests
+
+    @cached_property
+    def case(self) -> Case:
+        queryset = Case.objects.for_member(self.request.member).select_related(
+            "person", "household", "primary_staff__user", "secondary_staff__user"
+        )
+        return get_object_or_404(queryset, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(case=self.case, **kwargs)

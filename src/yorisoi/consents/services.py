@@ -1,0 +1,70 @@
+"""Recording and withdrawing consent."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from yorisoi.consents.models import Consent, ConsentGiver
+from yorisoi.core.roles import Action
+from yorisoi.core.services import apply_fields, require, require_own
+
+CONSENT_FIELDS = frozenset(
+    {
+        "kind",
+        "given_by",
+        "given_by_member",
+        "given_on",
+        "scope",
+        "recipient",
+        "purpose",
+        "expires_on",
+    }
+)
+
+
+def _check(consent: Consent) -> None:
+    errors = {}
+    if consent.given_by == ConsentGiver.FAMILY and consent.given_by_member_id is None:
+        errors["given_by_member"] = _("Choose the family member who gave the consent.")
+    if (
+        consent.given_by_member_id
+        and consent.given_by_member.household_id != consent.case.household_id
+    ):
+        errors["given_by_member"] = _("This person is not in the case's household.")
+    if consent.expires_on and consent.expires_on < consent.given_on:
+        errors["expires_on"] = _("The end of validity cannot be before the day it was given.")
+    if consent.kind == "sharing" and not consent.recipient:
+        errors["recipient"] = _("Name the agency the information may be shared with.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def record_consent(*, actor, case, **fields) -> Consent:
+    require(actor, Consent, Action.ADD)
+    require_own(actor, case, fields.get("given_by_member"))
+    consent = Consent(organization_id=case.organization_id, case=case, recorded_by=actor)
+    apply_fields(consent, fields, CONSENT_FIELDS)
+    consent.full_clean()
+    _check(consent)
+    consent.save()
+    return consent
+
+
+@transaction.atomic
+def withdraw_consent(*, actor, consent: Consent, on: datetime.date, note: str = "") -> Consent:
+    """Record a withdrawal; the consent stays on record, no longer in force."""
+    require(actor, Consent, Action.CHANGE)
+    require_own(actor, consent)
+    if consent.withdrawn_on is not None:
+        raise ValidationError(_("This consent has already been withdrawn."))
+    if on < consent.given_on:
+        raise ValidationError(
+            {"withdrawn_on": _("A consent cannot be withdrawn before it was given.")}
+        )
+    consent.withdrawn_on = on
+    consent.withdrawal_note = note
+    consent.save()
+    return consent

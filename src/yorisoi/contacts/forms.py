@@ -1,0 +1,91 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases.forms import StaffLabelMixin
+from yorisoi.cases.models import HouseholdMember
+from yorisoi.contacts.choices import TEAM_CHANNELS
+from yorisoi.contacts.models import ContactRecord
+from yorisoi.contacts.services import check_team_rule
+from yorisoi.core.fields import JapaneseDateField
+from yorisoi.core.forms import VersionedModelForm
+
+
+class ContactRecordForm(StaffLabelMixin, VersionedModelForm):
+    """A contact record: date and time apart (quicker to type), staff and family as checkboxes."""
+
+    occurred_on = JapaneseDateField(label=_("Date"))
+    occurred_time = forms.TimeField(
+        label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+
+    class Meta:
+        model = ContactRecord
+        fields = [
+            "channel",
+            "duration_minutes",
+            "staff",
+            "with_person",
+            "with_members",
+            "with_agencies",
+            "lone_visit_reason",
+            "reached",
+            "outcome",
+            "summary",
+            "next_action",
+            "next_action_on",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "staff": forms.CheckboxSelectMultiple,
+            "with_members": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, member, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_staff(member, "staff")
+        self.fields["with_members"].queryset = HouseholdMember.objects.filter(
+            household=case.household_id
+        )
+        self.order_fields(["occurred_on", "occurred_time"])
+        if self.instance.pk:
+            local = timezone.localtime(self.instance.occurred_at)
+            self.initial.update(occurred_on=local.date(), occurred_time=local.strftime("%H:%M"))
+        else:
+            now = timezone.localtime()
+            self.fields["version"].required = False
+            self.initial.update(
+                occurred_on=now.date(), occurred_time=now.strftime("%H:%M"), staff=[member.pk]
+            )
+        self.fields["lone_visit_reason"].help_text = _(
+            "Only for a home visit or accompanied outing made by one staff member."
+        )
+        self.team_channels = sorted(TEAM_CHANNELS)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("channel") and cleaned.get("staff") is not None:
+            try:
+                check_team_rule(
+                    cleaned["channel"], list(cleaned["staff"]), cleaned.get("lone_visit_reason", "")
+                )
+            except forms.ValidationError as error:
+                self.add_error(None, error)  # the error names its field, lone_visit_reason
+        return cleaned
+
+    def service_fields(self) -> dict:
+        data = {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if k not in {"version", "occurred_on", "occurred_time", "staff", "with_members"}
+        }
+        data["occurred_at"] = timezone.make_aware(
+            datetime.datetime.combine(
+                self.cleaned_data["occurred_on"], self.cleaned_data["occurred_time"]
+            )
+        )
+        data["staff"] = list(self.cleaned_data["staff"])
+        data["with_members"] = list(self.cleaned_data["with_members"])
+        return data

@@ -1,0 +1,118 @@
+"""Recording and editing contact records; every edit keeps the earlier version."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from yorisoi.audit import recorder
+from yorisoi.audit.choices import AuditAction
+from yorisoi.contacts.choices import TEAM_CHANNELS
+from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
+from yorisoi.core import search
+from yorisoi.core.concurrency import save_versioned
+from yorisoi.core.roles import Action
+from yorisoi.core.services import apply_fields, require, require_own
+
+CONTACT_FIELDS = frozenset(
+    {
+        "occurred_at",
+        "duration_minutes",
+        "channel",
+        "with_person",
+        "with_agencies",
+        "lone_visit_reason",
+        "reached",
+        "outcome",
+        "summary",
+        "next_action",
+        "next_action_on",
+    }
+)
+
+
+def check_team_rule(channel: str, staff: list, lone_visit_reason: str) -> None:
+    """Home visits and accompanied outings go with two or more staff, or say why not."""
+    if channel in TEAM_CHANNELS and len(staff) < 2 and not lone_visit_reason.strip():
+        raise ValidationError(
+            {
+                "lone_visit_reason": _(
+                    "Home visits and accompanied outings are made by two or more staff. "
+                    "Add a second staff member, or write why one went alone."
+                )
+            }
+        )
+
+
+def _check(contact: ContactRecord, staff: list, members: list) -> None:
+    if not staff:
+        raise ValidationError({"staff": _("Choose at least one staff member.")})
+    check_team_rule(contact.channel, staff, contact.lone_visit_reason)
+    household_id = contact.case.household_id
+    if any(m.household_id != household_id for m in members):
+        raise ValidationError({"with_members": _("Choose members of this case's household.")})
+
+
+def _snapshot(contact: ContactRecord) -> dict:
+    data = {name: getattr(contact, name) for name in CONTACT_FIELDS}
+    data["occurred_at"] = data["occurred_at"].isoformat() if data["occurred_at"] else None
+    data["next_action_on"] = data["next_action_on"].isoformat() if data["next_action_on"] else None
+    data["staff"] = sorted(contact.staff.values_list("pk", flat=True))
+    data["with_members"] = sorted(contact.with_members.values_list("pk", flat=True))
+    return data
+
+
+def _prepare(contact: ContactRecord, actor, staff: list, members: list) -> None:
+    contact.full_clean(exclude=["search_text"])
+    _check(contact, staff, members)
+    contact.search_text = search.search_text_for(contact.summary, contact.next_action)
+    contact.updated_by = actor
+
+
+@transaction.atomic
+def record_contact(*, actor, case, staff: list, with_members: list = (), **fields) -> ContactRecord:
+    """Record a contact with the person, the family or an agency."""
+    require(actor, ContactRecord, Action.ADD)
+    require_own(actor, case, *staff, *with_members)
+    contact = ContactRecord(organization_id=case.organization_id, case=case, recorded_by=actor)
+    apply_fields(contact, fields, CONTACT_FIELDS)
+    _prepare(contact, actor, list(staff), list(with_members))
+    contact.save()
+    contact.staff.set(staff)
+    contact.with_members.set(with_members)
+    search.index(contact)
+    return contact
+
+
+@transaction.atomic
+def edit_contact(
+    *,
+    actor,
+    contact: ContactRecord,
+    expected_version: int,
+    staff: list,
+    with_members: list = (),
+    **fields,
+) -> ContactRecord:
+    """Change a contact record, keeping what it said before as a numbered version."""
+    require(actor, ContactRecord, Action.CHANGE)
+    require_own(actor, contact, *staff, *with_members)
+    previous = _snapshot(contact)
+    ContactRecordVersion.objects.create(
+        organization_id=contact.organization_id,
+        contact=contact,
+        number=contact.version,
+        data=previous,
+        saved_by=contact.updated_by,
+        saved_at=contact.updated_at,
+    )
+    apply_fields(contact, fields, CONTACT_FIELDS)
+    _prepare(contact, actor, list(staff), list(with_members))
+    save_versioned(contact, expected_version=expected_version)
+    contact.staff.set(staff)
+    contact.with_members.set(with_members)
+    search.index(contact)
+    # Many-to-many changes do not pass through save(); log them here.
+    relations = [n for n in ("staff", "with_members") if previous[n] != _snapshot(contact)[n]]
+    if relations:
+        recorder.record(AuditAction.UPDATE, contact, changes=relations)
+    return contact

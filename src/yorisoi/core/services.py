@@ -1,0 +1,31 @@
+"""Checks every service starts with: may this member act, and on this organization's record?"""
+
+from django.core.exceptions import PermissionDenied
+
+from yorisoi.core.roles import Action
+
+
+def require(member, model, action: str = Action.CHANGE) -> None:
+    """The member's role allows the action on the model, else PermissionDenied."""
+    if not model.access_policy.allows(member, action):
+        raise PermissionDenied
+
+
+def require_own(member, *objects) -> None:
+    """Every object belongs to the member's organization (no cross-organization writes)."""
+    for obj in objects:
+        if obj is not None and obj.organization_id != member.organization_id:
+            raise PermissionDenied
+
+
+def apply_fields(instance, fields: dict, allowed: frozenset[str] | set[str]) -> list[str]:
+    """Set the allowed fields on the instance; the names that really changed are returned."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"cannot set {sorted(unknown)} on {type(instance).__name__}")
+    changed = []
+    for name, value in fields.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    return changed

@@ -6,6 +6,16 @@ from rest_framework.routers import DefaultRouter
 
 from yorisoi.accounts.api import MeView
 from yorisoi.audit.api import AuditEventViewSet
+from yorisoi.cases.api import (
+    CaseViewSet,
+    HouseholdMemberViewSet,
+    HouseholdViewSet,
+    InquiryViewSet,
+    IntakeViewSet,
+    PersonViewSet,
+)
+from yorisoi.consents.api import ConsentViewSet
+from yorisoi.contacts.api import ContactRecordViewSet
 from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
 
 router = DefaultRouter(use_regex_path=False)
@@ -14,6 +24,14 @@ router.include_root_view = False
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("staff", MembershipViewSet, basename="membership")
 router.register("audit-events", AuditEventViewSet, basename="auditevent")
+router.register("cases", CaseViewSet, basename="case")
+router.register("people", PersonViewSet, basename="person")
+router.register("households", HouseholdViewSet, basename="household")
+router.register("household-members", HouseholdMemberViewSet, basename="householdmember")
+router.register("inquiries", InquiryViewSet, basename="inquiry")
+router.register("intakes", IntakeViewSet, basename="intake")
+router.register("consents", ConsentViewSet, basename="consent")
+router.register("contacts", ContactRecordViewSet, basename="contactrecord")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -244,6 +244,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema name per shared choice set.
+    "ENUM_NAME_OVERRIDES": {
+        "AgeBandEnum": "yorisoi.cases.choices.AgeBand",
+        "SexEnum": "yorisoi.cases.choices.Sex",
+        "FirstConsulterEnum": "yorisoi.cases.choices.FirstConsulter",
+        "DailyLifeEnum": "yorisoi.cases.choices.DailyLife",
+        "CaseStatusEnum": "yorisoi.cases.choices.CaseStatus",
+        "InquiryStatusEnum": "yorisoi.cases.choices.InquiryStatus",
+        "RoleEnum": "yorisoi.core.roles.Role",
+    },
 }
 
 LOGGING = {

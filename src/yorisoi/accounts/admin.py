@@ -11,7 +11,7 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["username", "full_name", "full_name_kana", "email"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
-        (_("Person"), {"fields": ["full_name", "full_name_kana", "email"]}),
+        (_("Personal details"), {"fields": ["full_name", "full_name_kana", "email"]}),
         (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]

@@ -35,8 +35,8 @@ class CaseFilterSet(django_filters.FilterSet):
     age_band = django_filters.ChoiceFilter(
         label=_("Age band at opening"), field_name="age_band_at_opening", choices=AgeBand.choices
     )
-    fiscal_year = django_filters.TypedChoiceFilter(
-        label=_("Fiscal year opened"), choices=_fiscal_years, coerce=int, method="by_fiscal_year"
+    fiscal_year = django_filters.ChoiceFilter(
+        label=_("Fiscal year opened"), choices=_fiscal_years, method="by_fiscal_year"
     )
 
     class Meta:
@@ -62,9 +62,9 @@ class CaseFilterSet(django_filters.FilterSet):
         )
         return queryset.filter(pk__in=contacts.values("case_id"))
 
-    def by_staff(self, queryset, name, value):
+    def by_staff(self, queryset, name, value: int):
         return queryset.filter(Q(primary_staff=value) | Q(secondary_staff=value))
 
-    def by_fiscal_year(self, queryset, name, value):
-        start, end = fiscal_year_range(value)  # a date range keeps the index usable
+    def by_fiscal_year(self, queryset, name, value: int):
+        start, end = fiscal_year_range(int(value))  # a date range keeps the index usable
         return queryset.filter(opened_on__gte=start, opened_on__lte=end)

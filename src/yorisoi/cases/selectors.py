@@ -63,13 +63,20 @@ def _as_datetime(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(0, 0)))
 
 
-def case_timeline(case: Case, *, kinds=None, limit: int = 50) -> list[TimelineEntry]:
-    """Everything recorded for the case, newest first: one query per kind, whatever the size."""
+def case_timeline(
+    case: Case, *, kinds=None, limit: int = 30, before: datetime.datetime | None = None
+) -> list[TimelineEntry]:
+    """Everything recorded for the case, newest first: one query per kind, whatever the size.
+
+    ``before`` pages back: only entries older than that moment.
+    """
     kinds = set(kinds or TIMELINE_KINDS)
     entries: list[TimelineEntry] = []
     if "contact" in kinds:
         contacts = (
-            ContactRecord.objects.filter(case=case)
+            ContactRecord.objects.filter(
+                case=case, **({"occurred_at__lt": before} if before else {})
+            )
             .prefetch_related("staff__user", "with_members")
             .order_by("-occurred_at", "-pk")[:limit]
         )
@@ -77,18 +84,24 @@ def case_timeline(case: Case, *, kinds=None, limit: int = 50) -> list[TimelineEn
             TimelineEntry("contact", TIMELINE_KINDS["contact"], c.occurred_at, c) for c in contacts
         ]
     if "consent" in kinds:
-        consents = Consent.objects.filter(case=case).select_related("given_by_member")[:limit]
+        consents = Consent.objects.filter(
+            case=case, **({"given_on__lt": before.date()} if before else {})
+        ).select_related("given_by_member")[:limit]
         entries += [
             TimelineEntry("consent", TIMELINE_KINDS["consent"], _as_datetime(c.given_on), c)
             for c in consents
         ]
     if "event" in kinds:
-        events = CaseEvent.objects.filter(case=case).select_related("by__user")[:limit]
+        events = CaseEvent.objects.filter(
+            case=case, **({"occurred_at__lt": before} if before else {})
+        ).select_related("by__user")[:limit]
         entries += [
             TimelineEntry("event", TIMELINE_KINDS["event"], e.occurred_at, e) for e in events
         ]
     if "inquiry" in kinds:
-        inquiries = Inquiry.objects.filter(case=case)[:limit]
+        inquiries = Inquiry.objects.filter(
+            case=case, **({"received_at__lt": before} if before else {})
+        )[:limit]
         entries += [
             TimelineEntry("inquiry", TIMELINE_KINDS["inquiry"], i.received_at, i) for i in inquiries
         ]

@@ -156,7 +156,11 @@ def open_case(
             raise
         case.number = next_case_number(org, opened_on)
         case.save()
-    _event(case, CaseEvent.Kind.OPENED, _("Case opened."), actor)
+    # The event sits at the opening date, which may lie in the past (walk-ins noted later, imports).
+    opened_at = timezone.make_aware(
+        datetime.datetime.combine(opened_on, timezone.localtime().time())
+    )
+    _event(case, CaseEvent.Kind.OPENED, _("Case opened."), actor, at=min(opened_at, timezone.now()))
     if inquiry is not None:
         inquiry.case = case
         inquiry.status = InquiryStatus.CONVERTED

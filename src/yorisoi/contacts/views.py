@@ -107,7 +107,7 @@ class ContactSearchView(ScopedListView):
 
     def paginate_queryset(self, queryset, page_size):
         with search.search_transaction():
-            paginator, page, rows, more = super().paginate_queryset(queryset, page_size)
+            paginator, page, _rows, more = super().paginate_queryset(queryset, page_size)
             page.object_list = list(page.object_list)
         return paginator, page, page.object_list, more
 

@@ -1,8 +1,11 @@
 """The API's scoped base: the same ``for_member`` door as the pages."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from rest_framework import exceptions, permissions, viewsets
 
 from yorisoi.audit import recorder
+from yorisoi.core.concurrency import EditConflict
 from yorisoi.core.roles import Action
 from yorisoi.organizations.selectors import resolve_member
 
@@ -87,3 +90,32 @@ class ScopedViewSet(MemberMixin, viewsets.GenericViewSet):
         rows = response.data.get("results", response.data) if hasattr(response, "data") else []
         recorder.record_list(self.model, count=len(rows), query=request.GET.urlencode())
         return response
+
+
+class Conflict(exceptions.APIException):
+    status_code = 409
+    default_detail = "The record was changed by someone else; reload it and try again."
+    default_code = "conflict"
+
+
+def run_service(function, **kwargs):
+    """Call a service in a transaction; its errors become 400 (invalid) or 409 (stale version)."""
+    try:
+        with transaction.atomic():
+            return function(**kwargs)
+    except EditConflict as conflict:
+        raise Conflict(str(conflict)) from conflict
+    except DjangoValidationError as error:
+        detail = (
+            error.message_dict
+            if hasattr(error, "error_dict")
+            else {"non_field_errors": error.messages}
+        )
+        raise exceptions.ValidationError(detail) from error
+
+
+def require_version(data: dict) -> int:
+    """Edits through the API name the version they start from, as the pages do."""
+    if "version" not in data:
+        raise exceptions.ValidationError({"version": ["Send the version the change starts from."]})
+    return data.pop("version")

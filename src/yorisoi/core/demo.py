@@ -1,8 +1,11 @@
 """Loading the synthetic demo data of every app, in dependency order, idempotently."""
 
+from yorisoi.cases import demo as cases_demo
 from yorisoi.organizations import demo as organizations_demo
 
 
 def load_demo_data() -> dict:
     """Load (or refresh) all demo data; returns the demo organizations by slug."""
-    return organizations_demo.load()
+    organizations = organizations_demo.load()
+    cases_demo.load(organizations)
+    return organizations

@@ -1,10 +1,8 @@
 from django.db import transaction
 from rest_framework import mixins, serializers
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from yorisoi.core.api import ScopedViewSet
-from yorisoi.core.concurrency import EditConflict
+from yorisoi.core.api import ScopedViewSet, require_version, run_service
 from yorisoi.core.roles import Role
 from yorisoi.organizations import services
 from yorisoi.organizations.filtersets import MembershipFilterSet
@@ -59,10 +57,6 @@ class MembershipCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=100, required=False, default="")
 
 
-class ConflictError(ValidationError):
-    status_code = 409
-
-
 class MembershipViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -98,16 +92,11 @@ class MembershipViewSet(
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
-        if "version" not in data:
-            raise ValidationError({"version": ["Send the version the change starts from."]})
-        version = data.pop("version")
-        try:
-            with transaction.atomic():
-                serializer.instance = services.change_staff(
-                    actor=self.request.member,
-                    membership=serializer.instance,
-                    expected_version=version,
-                    **data,
-                )
-        except EditConflict as conflict:
-            raise ConflictError({"version": [str(conflict)]}) from conflict
+        version = require_version(data)
+        serializer.instance = run_service(
+            services.change_staff,
+            actor=self.request.member,
+            membership=serializer.instance,
+            expected_version=version,
+            **data,
+        )

@@ -10,7 +10,7 @@ class MembershipFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or username"), method="search")
     role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices)
     status = django_filters.ChoiceFilter(
-        label=_("Status"),
+        label=_("Employment status"),
         choices=[("active", _("Active")), ("left", _("Left"))],
         empty_label=_("All"),
         method="by_status",

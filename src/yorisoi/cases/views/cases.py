@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -37,7 +38,7 @@ class CaseListView(ScopedListView):
 
     def paginate_queryset(self, queryset, page_size):
         with search.search_transaction():  # note search runs with its own work_mem
-            paginator, page, rows, more = super().paginate_queryset(queryset, page_size)
+            paginator, page, _rows, more = super().paginate_queryset(queryset, page_size)
             page.object_list = list(page.object_list)
         return paginator, page, page.object_list, more
 
@@ -101,6 +102,9 @@ class CaseExportView(CaseListView):
         return {}
 
 
+TIMELINE_PAGE = 30
+
+
 class CaseDetailView(CaseChildMixin, TemplateView):
     """The case page: header facts, consents in force, a quick contact form, the timeline."""
 
@@ -113,12 +117,17 @@ class CaseDetailView(CaseChildMixin, TemplateView):
     def get_context_data(self, **kwargs):
         case = self.case
         kinds = [k for k in self.request.GET.getlist("kind") if k in selectors.TIMELINE_KINDS]
+        before = parse_datetime(self.request.GET.get("before", "").replace(" ", "+"))
+        timeline = selectors.case_timeline(
+            case, kinds=kinds or None, before=before, limit=TIMELINE_PAGE
+        )
         members = list(case.household.members.all()) if case.household_id else []
         return super().get_context_data(
             members=members,
             key_people=[m for m in members if m.is_key_person],
             consents_in_force=list(Consent.objects.filter(case=case).in_force()),
-            timeline=selectors.case_timeline(case, kinds=kinds or None),
+            timeline=timeline,
+            older=timeline[-1].at.isoformat() if len(timeline) == TIMELINE_PAGE else None,
             timeline_kinds=selectors.TIMELINE_KINDS,
             chosen_kinds=kinds,
             intake_done=hasattr(case, "intake"),

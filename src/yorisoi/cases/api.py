@@ -1,0 +1,337 @@
+"""REST API of people, households, cases, inquiries and intake sheets (scoped like the pages)."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from yorisoi.cases import selectors, services
+from yorisoi.cases.filtersets import CaseFilterSet
+from yorisoi.cases.models import Case, Household, HouseholdMember, Inquiry, Intake, Person
+from yorisoi.core import search
+from yorisoi.core.api import ScopedViewSet, require_version, run_service
+from yorisoi.organizations.models import Membership
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
+    """A reference that accepts only records the caller's organization may reach."""
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return self.model.objects.for_member(getattr(request, "member", None))
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    version = serializers.IntegerField(required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "id",
+            "name",
+            "name_kana",
+            "nickname",
+            "sex",
+            "birth_date",
+            "age_band",
+            "municipality",
+            "area",
+            "address",
+            "phone",
+            "email",
+            "version",
+        ]
+        read_only_fields = ["id"]
+
+
+class HouseholdMemberSerializer(serializers.ModelSerializer):
+    household = ScopedRelatedField(Household)
+    version = serializers.IntegerField(required=False)
+
+    class Meta:
+        model = HouseholdMember
+        fields = [
+            "id",
+            "household",
+            "name",
+            "name_kana",
+            "relation",
+            "lives_with_person",
+            "age_band",
+            "health_or_care_needs",
+            "is_key_person",
+            "phone",
+            "note",
+            "version",
+        ]
+        read_only_fields = ["id"]
+
+
+class HouseholdSerializer(serializers.ModelSerializer):
+    members = HouseholdMemberSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Household
+        fields = ["id", "note", "members"]
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    person = ScopedRelatedField(Person, required=False)
+    person_data = PersonSerializer(write_only=True, required=False)
+    household = ScopedRelatedField(Household, required=False, allow_null=True)
+    first_consulter_member = ScopedRelatedField(HouseholdMember, required=False, allow_null=True)
+    primary_staff = ScopedRelatedField(Membership, required=False, allow_null=True)
+    secondary_staff = ScopedRelatedField(Membership, required=False, allow_null=True)
+    version = serializers.IntegerField(required=False)
+
+    class Meta:
+        model = Case
+        fields = [
+            "id",
+            "number",
+            "person",
+            "person_data",
+            "household",
+            "first_consulter",
+            "first_consulter_member",
+            "referral_route",
+            "referral_source",
+            "status",
+            "stage",
+            "person_contact",
+            "primary_staff",
+            "secondary_staff",
+            "opened_on",
+            "closed_on",
+            "close_reason",
+            "summary",
+            "age_band_at_opening",
+            "version",
+        ]
+        read_only_fields = ["id", "age_band_at_opening"]
+        extra_kwargs = {"number": {"required": False}}
+
+
+class CaseViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ScopedViewSet,
+):
+    """Cases. Create opens one (for a known person, or a new one from ``person_data``)."""
+
+    model = Case
+    serializer_class = CaseSerializer
+    filterset_class = CaseFilterSet
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("-opened_on", "-pk")
+
+    def list(self, request, *args, **kwargs):
+        with search.search_transaction():
+            return super().list(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        person_data = data.pop("person_data", None)
+        if person_data:
+            person_data.pop("version", None)
+        serializer.instance = run_service(
+            services.open_case, actor=self.request.member, person_data=person_data, **data
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        version = require_version(data)
+        for fixed in ("person", "person_data", "household", "number"):
+            data.pop(fixed, None)
+        serializer.instance = run_service(
+            services.change_case,
+            actor=self.request.member,
+            case=serializer.instance,
+            expected_version=version,
+            **data,
+        )
+
+
+class PersonViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedViewSet
+):
+    """People supported. They are created by opening a case."""
+
+    model = Person
+    serializer_class = PersonSerializer
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        version = require_version(data)
+        serializer.instance = run_service(
+            services.change_person,
+            actor=self.request.member,
+            person=serializer.instance,
+            expected_version=version,
+            **data,
+        )
+
+
+class HouseholdViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    model = Household
+    serializer_class = HouseholdSerializer
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("members")
+
+
+class HouseholdMemberViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ScopedViewSet,
+):
+    model = HouseholdMember
+    serializer_class = HouseholdMemberSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        serializer.instance = run_service(
+            services.add_household_member, actor=self.request.member, **data
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        version = require_version(data)
+        data.pop("household", None)
+        serializer.instance = run_service(
+            services.change_household_member,
+            actor=self.request.member,
+            member=serializer.instance,
+            expected_version=version,
+            **data,
+        )
+
+
+class InquirySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Inquiry
+        exclude = ["organization", "created_at", "updated_at", "version"]
+        read_only_fields = ["status", "case", "received_by", "closing_note"]
+
+
+class ConvertSerializer(serializers.Serializer):
+    opened_on = serializers.DateField()
+    person = ScopedRelatedField(
+        Person,
+        required=False,
+        allow_null=True,
+        help_text="An existing person (see matches), or empty for a new one.",
+    )
+    primary_staff = ScopedRelatedField(Membership, required=False, allow_null=True)
+
+
+class CloseSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=500)
+
+
+class InquiryViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet
+):
+    """The intake queue: record an inquiry, see matching people, open a case or close it."""
+
+    model = Inquiry
+    serializer_class = InquirySerializer
+
+    def perform_create(self, serializer):
+        serializer.instance = run_service(
+            services.record_inquiry, actor=self.request.member, **serializer.validated_data
+        )
+
+    @extend_schema(responses=PersonSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def matches(self, request, pk=None):
+        """People already known who may be the person the inquiry is about."""
+        inquiry = self.get_object()
+        people = selectors.matching_people(
+            request.member,
+            name=inquiry.person_name,
+            name_kana=inquiry.person_name_kana,
+            birth_date=inquiry.person_birth_date,
+        )
+        return Response(PersonSerializer(people, many=True).data)
+
+    @extend_schema(request=ConvertSerializer, responses=CaseSerializer)
+    @action(detail=True, methods=["post"])
+    def convert(self, request, pk=None):
+        """Open a case from the inquiry."""
+        inquiry = self.get_object()
+        form = ConvertSerializer(data=request.data, context={"request": request})
+        form.is_valid(raise_exception=True)
+        case = run_service(
+            services.convert_inquiry, actor=request.member, inquiry=inquiry, **form.validated_data
+        )
+        return Response(CaseSerializer(case, context={"request": request}).data, status=201)
+
+    @extend_schema(request=CloseSerializer, responses=InquirySerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        """Take the inquiry off the queue without a case."""
+        inquiry = self.get_object()
+        form = CloseSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        inquiry = run_service(
+            services.close_inquiry, actor=request.member, inquiry=inquiry, **form.validated_data
+        )
+        return Response(InquirySerializer(inquiry).data)
+
+
+class IntakeSerializer(serializers.ModelSerializer):
+    case = ScopedRelatedField(Case)
+    version = serializers.IntegerField(required=False)
+
+    class Meta:
+        model = Intake
+        exclude = ["organization", "created_at", "updated_at", "taken_by"]
+
+
+class IntakeViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ScopedViewSet,
+):
+    """Intake sheets, one per case."""
+
+    model = Intake
+    serializer_class = IntakeSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    filterset_fields = ["case"]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        serializer.instance = run_service(services.save_intake, actor=self.request.member, **data)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        version = require_version(data)
+        data.pop("case", None)
+        serializer.instance = run_service(
+            services.save_intake,
+            actor=self.request.member,
+            case=serializer.instance.case,
+            expected_version=version,
+            **data,
+        )

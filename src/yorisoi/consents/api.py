@@ -1,0 +1,70 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from yorisoi.cases.api import ScopedRelatedField
+from yorisoi.cases.models import Case, HouseholdMember
+from yorisoi.consents import services
+from yorisoi.consents.models import Consent
+from yorisoi.core.api import ScopedViewSet, run_service
+
+
+class ConsentSerializer(serializers.ModelSerializer):
+    case = ScopedRelatedField(Case)
+    given_by_member = ScopedRelatedField(HouseholdMember, required=False, allow_null=True)
+    in_force = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Consent
+        fields = [
+            "id",
+            "case",
+            "kind",
+            "given_by",
+            "given_by_member",
+            "given_on",
+            "scope",
+            "recipient",
+            "purpose",
+            "expires_on",
+            "withdrawn_on",
+            "withdrawal_note",
+            "in_force",
+        ]
+        read_only_fields = ["id", "withdrawn_on", "withdrawal_note"]
+
+    def get_in_force(self, consent) -> bool:
+        return consent.is_in_force()
+
+
+class WithdrawSerializer(serializers.Serializer):
+    on = serializers.DateField()
+    note = serializers.CharField(max_length=500, required=False, default="")
+
+
+class ConsentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet
+):
+    """Consents. They are never edited: a change is a withdrawal and a new consent."""
+
+    model = Consent
+    serializer_class = ConsentSerializer
+    filterset_fields = ["case", "kind"]
+
+    def perform_create(self, serializer):
+        serializer.instance = run_service(
+            services.record_consent, actor=self.request.member, **serializer.validated_data
+        )
+
+    @extend_schema(request=WithdrawSerializer, responses=ConsentSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        """Record that the consent was withdrawn; it stays on record, no longer in force."""
+        consent = self.get_object()
+        form = WithdrawSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        consent = run_service(
+            services.withdraw_consent, actor=request.member, consent=consent, **form.validated_data
+        )
+        return Response(ConsentSerializer(consent, context={"request": request}).data)

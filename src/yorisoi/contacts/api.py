@@ -1,0 +1,121 @@
+"""REST API of contact records: scoped, searchable, edits keep versions and refuse stale ones."""
+
+import django_filters
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from yorisoi.cases.api import ScopedRelatedField
+from yorisoi.cases.models import Case, HouseholdMember
+from yorisoi.contacts import services
+from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
+from yorisoi.core import search
+from yorisoi.core.api import ScopedViewSet, require_version, run_service
+from yorisoi.organizations.models import Membership
+
+
+class ContactRecordSerializer(serializers.ModelSerializer):
+    case = ScopedRelatedField(Case)
+    staff = ScopedRelatedField(Membership, many=True)
+    with_members = ScopedRelatedField(HouseholdMember, many=True, required=False)
+    version = serializers.IntegerField(required=False)
+
+    class Meta:
+        model = ContactRecord
+        fields = [
+            "id",
+            "case",
+            "occurred_at",
+            "duration_minutes",
+            "channel",
+            "with_person",
+            "with_members",
+            "with_agencies",
+            "staff",
+            "lone_visit_reason",
+            "reached",
+            "outcome",
+            "summary",
+            "next_action",
+            "next_action_on",
+            "recorded_by",
+            "updated_by",
+            "version",
+        ]
+        read_only_fields = ["id", "recorded_by", "updated_by"]
+
+
+class ContactRecordVersionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ContactRecordVersion
+        fields = ["number", "data", "saved_by", "saved_at"]
+
+
+class ContactRecordFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Words in the notes", method="by_words")
+    occurred_after = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__gte")
+    occurred_before = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__lte")
+
+    class Meta:
+        model = ContactRecord
+        fields = ["case", "channel", "outcome", "q", "occurred_after", "occurred_before"]
+
+    def by_words(self, queryset, name, value):
+        return search.matching(queryset, value)
+
+
+class ContactRecordViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ScopedViewSet,
+):
+    """Contact records (支援記録票). ``q`` finds notes containing every word."""
+
+    model = ContactRecord
+    serializer_class = ContactRecordSerializer
+    filterset_class = ContactRecordFilterSet
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related("staff", "with_members")
+            .order_by("-occurred_at", "-pk")
+        )
+
+    def list(self, request, *args, **kwargs):
+        with search.search_transaction():
+            return super().list(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        serializer.instance = run_service(
+            services.record_contact, actor=self.request.member, **data
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        version = require_version(data)
+        data.pop("case", None)
+        contact = serializer.instance
+        data.setdefault("staff", list(contact.staff.all()))
+        data.setdefault("with_members", list(contact.with_members.all()))
+        serializer.instance = run_service(
+            services.edit_contact,
+            actor=self.request.member,
+            contact=contact,
+            expected_version=version,
+            **data,
+        )
+
+    @extend_schema(responses=ContactRecordVersionSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def versions(self, request, pk=None):
+        """The earlier versions of the record, newest first."""
+        contact = self.get_object()
+        return Response(ContactRecordVersionSerializer(contact.versions.all(), many=True).data)

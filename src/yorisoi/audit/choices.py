@@ -9,6 +9,7 @@ class AuditAction(models.TextChoices):
     VIEW = "view", _("Viewed")
     LIST = "list", _("Listed")
     EXPORT = "export", _("Exported")
+    IMPORT = "import", _("Imported")
     LOGIN = "login", _("Signed in")
     LOGIN_FAILED = "login_failed", _("Sign-in failed")
     LOGOUT = "logout", _("Signed out")

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Sex(models.TextChoices):
@@ -125,7 +126,7 @@ class CloseReason(models.TextChoices):
 class InquiryChannel(models.TextChoices):
     PHONE = "phone", _("Phone")
     DESK = "desk", _("At the desk")
-    EMAIL = "email", _("E-mail")
+    EMAIL = "email", pgettext_lazy("channel", "E-mail")
     REFERRAL = "referral", _("Referral from an agency")
     OTHER = "other", _("Other")
 
@@ -138,7 +139,7 @@ class InquiryStatus(models.TextChoices):
 
 class PreferredContact(models.TextChoices):
     PHONE = "phone", _("Phone")
-    EMAIL = "email", _("E-mail")
+    EMAIL = "email", pgettext_lazy("channel", "E-mail")
     LETTER = "letter", _("Letter")
     VISIT = "visit", _("Visit to the office")
     ANY = "any", _("Any")

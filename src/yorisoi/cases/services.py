@@ -23,7 +23,7 @@ from yorisoi.cases.models import (
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.dates import fiscal_year_of
 from yorisoi.core.roles import Action
-from yorisoi.core.services import apply_fields, require, require_own
+from yorisoi.core.services import apply_fields, require, require_own, staff_of
 
 PERSON_FIELDS = frozenset(
     {
@@ -102,7 +102,7 @@ def _event(case, kind, text, actor, at=None) -> CaseEvent:
         case=case,
         kind=kind,
         text=text[:500],
-        by=actor,
+        by=staff_of(actor),
         occurred_at=at or timezone.now(),
     )
 
@@ -166,6 +166,14 @@ def open_case(
         inquiry.status = InquiryStatus.CONVERTED
         inquiry.save()
     return case
+
+
+@transaction.atomic
+def record_case_event(*, actor, case: Case, kind: str, text: str) -> CaseEvent:
+    """Note something that happened to the case (e.g. it came in from a ledger)."""
+    require(actor, Case, Action.CHANGE)
+    require_own(actor, case)
+    return _event(case, kind, text, actor)
 
 
 _TRACKED = {
@@ -252,7 +260,7 @@ def change_household_member(
 def record_inquiry(*, actor, **fields) -> Inquiry:
     """Put a first contact in the intake queue."""
     require(actor, Inquiry, Action.ADD)
-    inquiry = Inquiry(organization=actor.organization, received_by=actor)
+    inquiry = Inquiry(organization=actor.organization, received_by=staff_of(actor))
     apply_fields(inquiry, fields, INQUIRY_FIELDS)
     inquiry.full_clean()
     inquiry.save()
@@ -306,7 +314,7 @@ def convert_inquiry(
         inquiry=inquiry,
         referral_source=inquiry.referred_by,
         summary=inquiry.about,
-        primary_staff=primary_staff or actor,
+        primary_staff=primary_staff or staff_of(actor),
         person_contact=PersonContact.DIRECT
         if inquiry.caller_relation == "self"
         else PersonContact.NONE,
@@ -345,12 +353,14 @@ def save_intake(*, actor, case: Case, expected_version: int | None = None, **fie
     require_own(actor, case)
     intake = Intake.objects.filter(case=case).first()
     if intake is None:
-        intake = Intake(organization_id=case.organization_id, case=case, taken_by=actor)
+        intake = Intake(organization_id=case.organization_id, case=case, taken_by=staff_of(actor))
         apply_fields(intake, fields, INTAKE_FIELDS)
         intake.full_clean()
         intake.save()
         return intake
     apply_fields(intake, fields, INTAKE_FIELDS)
     intake.full_clean()
-    save_versioned(intake, expected_version=expected_version or intake.version)
+    save_versioned(
+        intake, expected_version=intake.version if expected_version is None else expected_version
+    )
     return intake

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from yorisoi.cases.views import cases, household, inquiries, intake, prints
+from yorisoi.cases.views import cases, household, imports, inquiries, intake, prints
 from yorisoi.consents import views as consents
 from yorisoi.contacts import views as contacts
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("", cases.CaseListView.as_view(), name="case_list"),
     path("export.xlsx", cases.CaseExportView.as_view(), name="case_export"),
     path("new/", cases.CaseOpenView.as_view(), name="case_open"),
+    path("import/", imports.ImportView.as_view(), name="import"),
     path("<int:pk>/", cases.CaseDetailView.as_view(), name="case_detail"),
     path("<int:pk>/edit/", cases.CaseUpdateView.as_view(), name="case_edit"),
     path("<int:pk>/person/", cases.PersonUpdateView.as_view(), name="person_edit"),

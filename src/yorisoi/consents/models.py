@@ -25,10 +25,11 @@ class ConsentGiver(models.TextChoices):
 
 class ConsentQuerySet(TenantQuerySet):
     def in_force(self, on: date | None = None):
-        """Given by that day, not expired, not withdrawn."""
+        """In force on that day: given by then, not yet expired, not yet withdrawn."""
         day = on or timezone.localdate()
-        return self.filter(given_on__lte=day, withdrawn_on__isnull=True).filter(
-            Q(expires_on__isnull=True) | Q(expires_on__gte=day)
+        return self.filter(given_on__lte=day).filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gte=day),
+            Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day),
         )
 
 
@@ -87,7 +88,7 @@ class Consent(TenantModel):
         day = on or timezone.localdate()
         return (
             self.given_on <= day
-            and self.withdrawn_on is None
+            and (self.withdrawn_on is None or self.withdrawn_on > day)
             and (self.expires_on is None or self.expires_on >= day)
         )
 

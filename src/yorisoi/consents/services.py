@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from yorisoi.consents.models import Consent, ConsentGiver
 from yorisoi.core.roles import Action
-from yorisoi.core.services import apply_fields, require, require_own
+from yorisoi.core.services import apply_fields, require, require_own, staff_of
 
 CONSENT_FIELDS = frozenset(
     {
@@ -45,7 +45,7 @@ def _check(consent: Consent) -> None:
 def record_consent(*, actor, case, **fields) -> Consent:
     require(actor, Consent, Action.ADD)
     require_own(actor, case, fields.get("given_by_member"))
-    consent = Consent(organization_id=case.organization_id, case=case, recorded_by=actor)
+    consent = Consent(organization_id=case.organization_id, case=case, recorded_by=staff_of(actor))
     apply_fields(consent, fields, CONSENT_FIELDS)
     consent.full_clean()
     _check(consent)

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Channel(models.TextChoices):
@@ -7,7 +8,7 @@ class Channel(models.TextChoices):
     OFFICE = "office", _("Visit to the office")
     HOME_VISIT = "home_visit", _("Home visit")
     ACCOMPANY = "accompany", _("Accompanied outing")
-    EMAIL = "email", _("E-mail")
+    EMAIL = "email", pgettext_lazy("channel", "E-mail")
     SNS = "sns", _("Social media")
     ONLINE = "online", _("Online")
     LETTER = "letter", _("Letter")
@@ -36,6 +37,7 @@ class Outcome(models.TextChoices):
     REPLIED = "replied", _("Got a reply")
     NO_REPLY = "no_reply", _("No reply")
     CANCELLED = "cancelled", _("Cancelled")
+    NOT_RECORDED = "not_recorded", _("Not recorded (imported)")
 
 
 # Outcomes in which nobody was actually reached (a letter left unanswered is not contact).

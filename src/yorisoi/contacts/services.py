@@ -11,7 +11,7 @@ from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
 from yorisoi.core import search
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.roles import Action
-from yorisoi.core.services import apply_fields, require, require_own
+from yorisoi.core.services import apply_fields, require, require_own, staff_of
 
 CONTACT_FIELDS = frozenset(
     {
@@ -65,7 +65,7 @@ def _prepare(contact: ContactRecord, actor, staff: list, members: list) -> None:
     contact.full_clean(exclude=["search_text"])
     _check(contact, staff, members)
     contact.search_text = search.search_text_for(contact.summary, contact.next_action)
-    contact.updated_by = actor
+    contact.updated_by = staff_of(actor)
 
 
 @transaction.atomic
@@ -73,7 +73,9 @@ def record_contact(*, actor, case, staff: list, with_members: list = (), **field
     """Record a contact with the person, the family or an agency."""
     require(actor, ContactRecord, Action.ADD)
     require_own(actor, case, *staff, *with_members)
-    contact = ContactRecord(organization_id=case.organization_id, case=case, recorded_by=actor)
+    contact = ContactRecord(
+        organization_id=case.organization_id, case=case, recorded_by=staff_of(actor)
+    )
     apply_fields(contact, fields, CONTACT_FIELDS)
     _prepare(contact, actor, list(staff), list(with_members))
     contact.save()

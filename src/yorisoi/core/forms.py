@@ -1,21 +1,25 @@
 """Form bases: 和暦-aware dates everywhere, and the version an edit started from."""
 
 from django import forms
-from django.db import models
 
 from yorisoi.core.fields import JapaneseDateField
-
-
-def _formfield(db_field: models.Field, **kwargs):
-    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
-        kwargs["form_class"] = JapaneseDateField
-    return db_field.formfield(**kwargs)
 
 
 class ModelForm(forms.ModelForm):
     """A ModelForm whose date fields accept ISO, slashes and 和暦 (R7.4.1, 令和7年4月1日)."""
 
-    formfield_callback = _formfield
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Swapped here: Django does not inherit a base form's formfield_callback.
+        for name, field in self.fields.items():
+            if type(field) is forms.DateField:
+                self.fields[name] = JapaneseDateField(
+                    required=field.required,
+                    label=field.label,
+                    help_text=field.help_text,
+                    initial=field.initial,
+                    disabled=field.disabled,
+                )
 
 
 class VersionedModelForm(ModelForm):

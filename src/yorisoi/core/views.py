@@ -1,5 +1,7 @@
 """Generic scoped views: every page that shows tenant-owned data is built on these."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -128,3 +130,9 @@ class ScopedUpdateView(ScopedMixin, ServiceFormMixin, generic.UpdateView):
 
     def get_initial(self):
         return {**super().get_initial(), "version": self.object.version}
+
+    def get_form_kwargs(self):
+        # The form validates on a copy: the service must see the record as it was loaded.
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = copy.copy(self.object)
+        return kwargs

@@ -31,6 +31,13 @@ from yorisoi.core.roles import Role
 JST = ZoneInfo("Asia/Tokyo")
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English; tests about Japanese wording override to ja."""
+    with override("en"):
+        yield
+
+
 # Reading files ------------------------------------------------------------------------------
 
 

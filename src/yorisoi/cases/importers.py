@@ -1,0 +1,357 @@
+"""Importing cases from a center's Excel ledger (ケース台帳).
+
+Columns: ケース番号, 受付日 (required), 氏名, ふりがな, 性別, 生年月日, 年齢, 市区町村, 最初の相談者,
+相談経路, 状態, 担当者, 終結日, 終結理由. Re-importing the same file changes nothing: a case
+number already known updates that case, and only where a value differs.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.utils.translation import gettext as _
+
+from yorisoi.cases import services
+from yorisoi.cases.choices import (
+    AgeBand,
+    CaseStatus,
+    CloseReason,
+    FirstConsulter,
+    ReferralRoute,
+    Sex,
+)
+from yorisoi.cases.models import Case, CaseEvent
+from yorisoi.core.importing import (
+    CellError,
+    ChoiceMatcher,
+    Column,
+    RowReader,
+    parse_date_cell,
+    parse_int_cell,
+)
+from yorisoi.core.text import normalize_name
+from yorisoi.organizations.models import Membership
+
+COLUMNS = [
+    Column("ケース番号", required=True, aliases=("番号", "ケースNo", "No")),
+    Column("受付日", required=True, aliases=("相談日", "受理日", "初回相談日")),
+    Column("氏名", aliases=("名前", "本人氏名")),
+    Column("ふりがな", aliases=("フリガナ", "よみがな")),
+    Column("性別"),
+    Column("生年月日"),
+    Column("年齢", aliases=("年代",)),
+    Column("市区町村", aliases=("住所", "居住地")),
+    Column("最初の相談者", aliases=("相談者", "初回相談者")),
+    Column("相談経路", aliases=("経路", "紹介経路")),
+    Column("状態", aliases=("状況", "ステータス")),
+    Column("担当者", aliases=("担当", "主担当")),
+    Column("終結日", aliases=("終了日",)),
+    Column("終結理由", aliases=("終了理由",)),
+]
+
+# Words that mean "not known": the cell is treated as empty.
+UNKNOWN_WORDS = {"不明", "未確認", "-", "ー", "―", "？", "?", "なし"}
+
+# Ledger vocabulary is spelled out here, so imports do not depend on the screens' wording.
+SEX = ChoiceMatcher(
+    Sex,
+    {
+        "男性": Sex.MALE,
+        "女性": Sex.FEMALE,
+        "その他": Sex.OTHER,
+        "男": Sex.MALE,
+        "女": Sex.FEMALE,
+        "m": Sex.MALE,
+        "f": Sex.FEMALE,
+        "無回答": Sex.NO_ANSWER,
+        "回答なし": Sex.NO_ANSWER,
+    },
+)
+AGE_BAND = ChoiceMatcher(
+    AgeBand,
+    {
+        "10歳未満": AgeBand.UNDER_10,
+        "10代": AgeBand.TEENS,
+        "20代": AgeBand.TWENTIES,
+        "30代": AgeBand.THIRTIES,
+        "40代": AgeBand.FORTIES,
+        "50代": AgeBand.FIFTIES,
+        "60代": AgeBand.SIXTIES,
+        "70代": AgeBand.SEVENTIES,
+        "80代": AgeBand.EIGHTY_PLUS,
+        "90代": AgeBand.EIGHTY_PLUS,
+        "80代以上": AgeBand.EIGHTY_PLUS,
+        "80歳以上": AgeBand.EIGHTY_PLUS,
+    },
+)
+FIRST_CONSULTER = ChoiceMatcher(
+    FirstConsulter,
+    {
+        "本人": FirstConsulter.SELF,
+        "母親": FirstConsulter.MOTHER,
+        "父親": FirstConsulter.FATHER,
+        "きょうだい": FirstConsulter.SIBLING,
+        "祖父母": FirstConsulter.GRANDPARENT,
+        "叔母": FirstConsulter.OTHER_FAMILY,
+        "叔父": FirstConsulter.OTHER_FAMILY,
+        "伯母": FirstConsulter.OTHER_FAMILY,
+        "伯父": FirstConsulter.OTHER_FAMILY,
+        "その他の家族": FirstConsulter.OTHER_FAMILY,
+        "近隣住民": FirstConsulter.NEIGHBOUR,
+        "ケアマネジャー": FirstConsulter.CARE_MANAGER,
+        "地域包括支援センター": FirstConsulter.COMMUNITY_CENTER,
+        "医療ソーシャルワーカー": FirstConsulter.MEDICAL_SOCIAL_WORKER,
+        "訪問看護師": FirstConsulter.VISITING_NURSE,
+        "就労支援機関": FirstConsulter.EMPLOYMENT_SUPPORT,
+        "フードバンク": FirstConsulter.FOOD_BANK,
+        "当事者会": FirstConsulter.PEER_GROUP,
+        "家族会": FirstConsulter.FAMILY_GROUP,
+        "他の支援機関": FirstConsulter.OTHER_AGENCY,
+        "その他": FirstConsulter.OTHER,
+        "母": FirstConsulter.MOTHER,
+        "父": FirstConsulter.FATHER,
+        "両親": FirstConsulter.PARENTS,
+        "父母": FirstConsulter.PARENTS,
+        "兄": FirstConsulter.SIBLING,
+        "姉": FirstConsulter.SIBLING,
+        "弟": FirstConsulter.SIBLING,
+        "妹": FirstConsulter.SIBLING,
+        "兄弟": FirstConsulter.SIBLING,
+        "姉妹": FirstConsulter.SIBLING,
+        "祖母": FirstConsulter.GRANDPARENT,
+        "祖父": FirstConsulter.GRANDPARENT,
+        "妻": FirstConsulter.SPOUSE,
+        "夫": FirstConsulter.SPOUSE,
+        "配偶者": FirstConsulter.SPOUSE,
+        "家族": FirstConsulter.OTHER_FAMILY,
+        "親族": FirstConsulter.OTHER_FAMILY,
+        "近所": FirstConsulter.NEIGHBOUR,
+        "近隣": FirstConsulter.NEIGHBOUR,
+        "民生委員": FirstConsulter.WELFARE_COMMISSIONER,
+        "ケアマネ": FirstConsulter.CARE_MANAGER,
+        "地域包括": FirstConsulter.COMMUNITY_CENTER,
+        "包括": FirstConsulter.COMMUNITY_CENTER,
+        "学校": FirstConsulter.SCHOOL,
+        "スクールカウンセラー": FirstConsulter.SCHOOL,
+        "SC": FirstConsulter.SCHOOL,
+        "MSW": FirstConsulter.MEDICAL_SOCIAL_WORKER,
+        "訪問看護": FirstConsulter.VISITING_NURSE,
+        "サポステ": FirstConsulter.EMPLOYMENT_SUPPORT,
+        "ハローワーク": FirstConsulter.EMPLOYMENT_SUPPORT,
+        "自立相談": FirstConsulter.NEEDS_SUPPORT_CENTER,
+        "生活困窮": FirstConsulter.NEEDS_SUPPORT_CENTER,
+        "当事者": FirstConsulter.PEER_GROUP,
+        "関係機関": FirstConsulter.OTHER_AGENCY,
+    },
+)
+REFERRAL_ROUTE = ChoiceMatcher(
+    ReferralRoute,
+    {
+        "その他": ReferralRoute.OTHER,
+        "広報": ReferralRoute.PUBLICITY,
+        "広報誌": ReferralRoute.PUBLICITY,
+        "チラシ": ReferralRoute.PUBLICITY,
+        "HP": ReferralRoute.WEBSITE,
+        "ホームページ": ReferralRoute.WEBSITE,
+        "インターネット": ReferralRoute.WEBSITE,
+        "SNS": ReferralRoute.WEBSITE,
+        "紹介": ReferralRoute.AGENCY,
+        "関係機関": ReferralRoute.AGENCY,
+        "機関紹介": ReferralRoute.AGENCY,
+        "知人": ReferralRoute.ACQUAINTANCE,
+        "家族会": ReferralRoute.FAMILY_GROUP,
+        "当事者会": ReferralRoute.FAMILY_GROUP,
+        "アウトリーチ": ReferralRoute.OUTREACH,
+    },
+)
+STATUS = ChoiceMatcher(
+    CaseStatus,
+    {
+        "受付": CaseStatus.INTAKE,
+        "支援中": CaseStatus.ACTIVE,
+        "中断": CaseStatus.PAUSED,
+        "終結": CaseStatus.CLOSED,
+        "見守り": CaseStatus.WATCHING,
+        "新規": CaseStatus.INTAKE,
+        "受理": CaseStatus.INTAKE,
+        "継続": CaseStatus.ACTIVE,
+        "対応中": CaseStatus.ACTIVE,
+        "支援継続": CaseStatus.ACTIVE,
+        "休止": CaseStatus.PAUSED,
+        "保留": CaseStatus.PAUSED,
+        "終了": CaseStatus.CLOSED,
+        "終結済": CaseStatus.CLOSED,
+        "見守り中": CaseStatus.WATCHING,
+        "フォロー": CaseStatus.WATCHING,
+    },
+)
+CLOSE_REASON = ChoiceMatcher(
+    CloseReason,
+    {
+        "本人の選んだ目標に到達": CloseReason.GOAL_REACHED,
+        "他機関へつないだ": CloseReason.REFERRED,
+        "連絡が途絶えた": CloseReason.CONTACT_LOST,
+        "本人・家族が終了を希望": CloseReason.DECLINED,
+        "その他": CloseReason.OTHER,
+        "目標達成": CloseReason.GOAL_REACHED,
+        "他機関紹介": CloseReason.REFERRED,
+        "つなぎ": CloseReason.REFERRED,
+        "紹介": CloseReason.REFERRED,
+        "転居": CloseReason.MOVED,
+        "連絡途絶": CloseReason.CONTACT_LOST,
+        "中断": CloseReason.CONTACT_LOST,
+        "本人希望": CloseReason.DECLINED,
+        "家族希望": CloseReason.DECLINED,
+        "終了希望": CloseReason.DECLINED,
+    },
+)
+
+
+def optional(matcher):
+    """A matcher that takes the words for 'not known' as an empty cell."""
+
+    def parse(text: str) -> str:
+        return "" if text.strip() in UNKNOWN_WORDS else matcher(text)
+
+    return parse
+
+
+def staff_by_name(organization) -> dict[str, Membership]:
+    """Staff of the organization by normalized full name, furigana and username."""
+    found: dict[str, Membership] = {}
+    for member in Membership.objects.filter(organization=organization).select_related("user"):
+        for key in (member.user.full_name, member.user.full_name_kana, member.user.username):
+            if key:
+                found[normalize_name(key)] = member
+    return found
+
+
+def staff_matcher(staff: dict[str, Membership]):
+    def parse(text: str) -> Membership:
+        member = staff.get(normalize_name(text))
+        if member is None:
+            raise CellError(
+                _("No staff member of this organization is called “%(name)s”.") % {"name": text}
+            )
+        return member
+
+    return parse
+
+
+@dataclass
+class CaseRow:
+    number: str
+    opened_on: datetime.date
+    person: dict = field(default_factory=dict)
+    case: dict = field(default_factory=dict)
+
+
+def parse_case_row(row, mapping, *, staff) -> CaseRow:
+    cells = RowReader(row, mapping)
+    number = cells.text("ケース番号", required=True)
+    opened_on = cells.value("受付日", parse_date_cell, required=True)
+    birth_date = cells.value("生年月日", optional(parse_date_cell))
+    age_text = cells.text("年齢").replace("歳", "").strip()
+    age_band = ""
+    if age_text and age_text not in UNKNOWN_WORDS:
+        if "代" in age_text or "未満" in age_text or "以上" in age_text:
+            age_band = cells.value("年齢", AGE_BAND.match) or ""
+        else:
+            age = cells.value("年齢", partial(parse_int_cell, min_value=0, max_value=120))
+            age_band = AgeBand.for_age(age) if age is not None else ""
+    status = cells.value("状態", optional(STATUS.match)) or ""
+    closed_on = cells.value("終結日", optional(parse_date_cell))
+    close_reason = cells.value("終結理由", optional(CLOSE_REASON.match)) or ""
+    if closed_on and not status:
+        status = CaseStatus.CLOSED
+    if status == CaseStatus.CLOSED and not closed_on:
+        cells.error("終結日", _("A closed case needs the date it was closed."))
+    if closed_on and opened_on and closed_on < opened_on:
+        cells.error("終結日", _("The case cannot close before it was opened."))
+    if birth_date and opened_on and birth_date > opened_on:
+        cells.error("生年月日", _("The date of birth is after the date the case was opened."))
+    staff_member = cells.value("担当者", optional(staff_matcher(staff)))
+    sex = cells.value("性別", optional(SEX.match)) or ""
+    first_consulter = cells.value("最初の相談者", optional(FIRST_CONSULTER.match))
+    referral_route = cells.value("相談経路", optional(REFERRAL_ROUTE.match)) or ""
+    cells.check()  # every cell has been read: all of the row's problems are reported at once
+    person = {
+        "name": cells.text("氏名"),
+        "name_kana": cells.text("ふりがな"),
+        "sex": sex,
+        "birth_date": birth_date,
+        "age_band": "" if birth_date else age_band,
+        "municipality": cells.text("市区町村"),
+    }
+    case = {
+        # Unknown (empty) first consulter: the ledger did not say; "other" keeps the case valid.
+        "first_consulter": first_consulter or FirstConsulter.OTHER,
+        "referral_route": referral_route,
+        "status": status or CaseStatus.ACTIVE,
+        "closed_on": closed_on,
+        "close_reason": close_reason,
+    }
+    if staff_member is not None:
+        case["primary_staff"] = staff_member
+    return CaseRow(number=number, opened_on=opened_on, person=person, case=case)
+
+
+def _differences(instance, values: dict) -> dict:
+    return {k: v for k, v in values.items() if getattr(instance, k) != v}
+
+
+def write_cases(rows: list[CaseRow], *, actor) -> tuple[int, int, int]:
+    """Create new cases and bring known ones up to date; report created/updated/unchanged."""
+    existing = {
+        c.number: c
+        for c in Case.objects.for_organization(actor.organization)
+        .filter(number__in=[r.number for r in rows])
+        .select_related("person")
+    }
+    created = updated = unchanged = 0
+    for row in rows:
+        case = existing.get(row.number)
+        if case is None:
+            case = services.open_case(
+                actor=actor,
+                opened_on=row.opened_on,
+                number=row.number,
+                person_data=row.person,
+                **row.case,
+            )
+            services.record_case_event(
+                actor=actor,
+                case=case,
+                kind=CaseEvent.Kind.IMPORTED,
+                text=_("Imported from a ledger."),
+            )
+            created += 1
+            continue
+        person_changes = _differences(case.person, row.person)
+        case_changes = _differences(case, {**row.case, "opened_on": row.opened_on})
+        if not person_changes and not case_changes:
+            unchanged += 1
+            continue
+        if person_changes:
+            services.change_person(
+                actor=actor,
+                person=case.person,
+                expected_version=case.person.version,
+                **person_changes,
+            )
+        if case_changes:
+            services.change_case(
+                actor=actor, case=case, expected_version=case.version, **case_changes
+            )
+        updated += 1
+    return created, updated, unchanged
+
+
+def case_import(organization, actor) -> dict:
+    """The keyword arguments of ``run_import`` for the case ledger of this organization."""
+    return {
+        "columns": COLUMNS,
+        "parse_row": partial(parse_case_row, staff=staff_by_name(organization)),
+        "write_rows": partial(write_cases, actor=actor),
+        "key": lambda row: row.number,
+    }

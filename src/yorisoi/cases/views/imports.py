@@ -1,0 +1,130 @@
+"""Importing a ledger in the browser: check first, see every problem, then import for real."""
+
+import uuid
+from io import BytesIO
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from yorisoi.audit import recorder
+from yorisoi.audit.choices import AuditAction
+from yorisoi.cases.imports import IMPORTS
+from yorisoi.cases.models import Case
+from yorisoi.core.importing import ImportFileError, read_rows, run_import
+from yorisoi.core.roles import Role
+from yorisoi.core.views import MemberRequiredMixin
+
+SESSION_KEY = "yorisoi_pending_import"
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("What the file holds"),
+        choices=[(key, label) for key, (label, _importer) in IMPORTS.items()],
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(
+        label=gettext_lazy("File (.xlsx or .csv)"),
+        help_text=gettext_lazy(
+            "CSV may be UTF-8 or Shift_JIS. The first row holds the column names."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(
+                _("The file is larger than 20 MB. Split it and import the parts.")
+            )
+        return upload
+
+
+def _pending_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class ImportView(MemberRequiredMixin, View):
+    """Supervisors bring in Excel ledgers; nothing is written until the whole file is good."""
+
+    model = Case
+    template_name = "cases/import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.member is not None:
+            if request.member.role != Role.SUPERVISOR:
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": ImportForm()})
+
+    def post(self, request):
+        if "confirm" in request.POST:
+            return self.confirm(request)
+        form = ImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        kind, upload = form.cleaned_data["kind"], form.cleaned_data["file"]
+        data = upload.read()
+        report = self.run(request, kind, data, upload.name, dry_run=True)
+        if report is None:
+            return render(request, self.template_name, {"form": form}, status=400)
+        context = {
+            "form": ImportForm(initial={"kind": kind}),
+            "report": report,
+            "filename": upload.name,
+        }
+        if report.ok:
+            token = uuid.uuid4().hex
+            (_pending_dir() / token).write_bytes(data)
+            request.session[SESSION_KEY] = {"token": token, "kind": kind, "filename": upload.name}
+            context["pending"] = True
+        return render(request, self.template_name, context)
+
+    def confirm(self, request):
+        pending = request.session.pop(SESSION_KEY, None)
+        path = _pending_dir() / pending["token"] if pending else None
+        if not pending or not path.exists():
+            messages.warning(request, _("Please choose the file again."))
+            return redirect("cases:import")
+        data = path.read_bytes()
+        path.unlink()
+        report = self.run(request, pending["kind"], data, pending["filename"], dry_run=False)
+        if report is not None and report.ok:
+            recorder.record(
+                AuditAction.IMPORT,
+                model=Case,
+                detail={
+                    "kind": pending["kind"],
+                    "file": pending["filename"],
+                    "created": report.created,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                },
+            )
+            messages.success(request, report.as_text())
+            return redirect("cases:case_list")
+        return render(
+            request, self.template_name, {"form": ImportForm(), "report": report}, status=400
+        )
+
+    def run(self, request, kind, data, filename, *, dry_run):
+        try:
+            table = read_rows(BytesIO(data), filename=filename)
+        except ImportFileError as error:
+            messages.error(request, error.message)
+            return None
+        _label, importer = IMPORTS[kind]
+        return run_import(
+            table, dry_run=dry_run, **importer(request.member.organization, request.member)
+        )

@@ -1,0 +1,100 @@
+"""Consent: in force only between giving and expiry or withdrawal; printable; never erased."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from yorisoi.cases.tests.factories import CaseFactory, HouseholdMemberFactory
+from yorisoi.consents import services
+from yorisoi.consents.models import Consent
+
+DAY = datetime.date(2025, 6, 1)
+
+
+def test_consent_in_force_respects_expiry_and_withdrawal(caseworker, org):
+    case = CaseFactory(organization=org)
+    lasting = services.record_consent(
+        actor=caseworker,
+        case=case,
+        kind="personal_information",
+        given_by="person",
+        given_on=DAY,
+        scope="記録",
+    )
+    expiring = services.record_consent(
+        actor=caseworker,
+        case=case,
+        kind="sharing",
+        given_by="person",
+        given_on=DAY,
+        scope="記録",
+        recipient="保健所",
+        expires_on=DAY + datetime.timedelta(days=30),
+    )
+    in_force = lambda on: set(Consent.objects.filter(case=case).in_force(on))  # noqa: E731
+    assert in_force(DAY) == {lasting, expiring}
+    assert in_force(DAY + datetime.timedelta(days=31)) == {lasting}
+    services.withdraw_consent(
+        actor=caseworker, consent=lasting, on=DAY + datetime.timedelta(days=5)
+    )
+    assert in_force(DAY + datetime.timedelta(days=6)) == {expiring}
+    assert in_force(DAY + datetime.timedelta(days=4)) == {lasting, expiring}  # history stays true
+    assert Consent.objects.filter(case=case).count() == 2
+
+
+def test_consent_rules_are_explained(caseworker, org):
+    case = CaseFactory(organization=org)
+    with pytest.raises(ValidationError) as family:
+        services.record_consent(
+            actor=caseworker,
+            case=case,
+            kind="personal_information",
+            given_by="family",
+            given_on=DAY,
+            scope="記録",
+        )
+    assert "given_by_member" in family.value.message_dict
+    with pytest.raises(ValidationError) as sharing:
+        services.record_consent(
+            actor=caseworker,
+            case=case,
+            kind="sharing",
+            given_by="person",
+            given_on=DAY,
+            scope="記録",
+        )
+    assert "recipient" in sharing.value.message_dict
+
+
+def test_record_withdraw_and_print_through_the_pages(as_member, caseworker, org):
+    case = CaseFactory(organization=org, person__name="寄添 光")
+    mother = HouseholdMemberFactory(household=case.household, organization=org, name="寄添 和子")
+    client = as_member(caseworker)
+    response = client.post(
+        reverse("cases:consent_add", args=[case.pk]),
+        {
+            "kind": "personal_information",
+            "given_by": "family",
+            "given_by_member": mother.pk,
+            "given_on": "令和7年6月1日",
+            "scope": "相談記録と連絡先",
+        },
+    )
+    assert response.status_code == 302
+    consent = Consent.objects.get()
+    printed = client.get(reverse("consents:consent_print", args=[consent.pk])).content.decode()
+    assert "寄添 和子" in printed
+    assert "相談記録と連絡先" in printed
+    assert "令和7年6月1日" in printed
+    client.post(
+        reverse("consents:consent_withdraw", args=[consent.pk]), {"withdrawn_on": "2025-07-01"}
+    )
+    consent.refresh_from_db()
+    assert consent.withdrawn_on == datetime.date(2025, 7, 1)
+    again = client.post(
+        reverse("consents:consent_withdraw", args=[consent.pk]), {"withdrawn_on": "2025-07-02"}
+    )
+    assert again.status_code == 200
+    assert "すでに撤回" in again.content.decode()

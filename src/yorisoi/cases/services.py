@@ -6,6 +6,7 @@ trail through the models' audit hooks; pages, the API and the importer all call 
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -292,7 +293,7 @@ def convert_inquiry(
     require(actor, Inquiry, Action.CHANGE)
     require_own(actor, inquiry)
     if inquiry.status != InquiryStatus.WAITING:
-        raise ValueError("only a waiting inquiry becomes a case")
+        raise ValidationError(_("This inquiry has already been dealt with."))
     person_data = {
         "name": inquiry.person_name,
         "name_kana": inquiry.person_name_kana,

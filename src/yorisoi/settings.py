@@ -100,6 +100,9 @@ TEMPLATES = [
     }
 ]
 
+# Widgets rendered by Jinja2: several times faster than per-option Django templates, same HTML.
+FORM_RENDERER = "django.forms.renderers.Jinja2"
+
 # Accounts and authentication
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -52,6 +52,11 @@ class CaseFilterSet(django_filters.FilterSet):
             "fiscal_year",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Staff are listed by name; the organization is the member's own.
+        self.filters["staff"].field.label_from_instance = lambda membership: str(membership.user)
+
     def by_name(self, queryset, name, value):
         key = normalize_name(value)
         return queryset.filter(person__name_search__contains=key) if key else queryset

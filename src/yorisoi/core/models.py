@@ -1,9 +1,20 @@
 """Abstract bases shared by every tenant-owned model."""
 
+from functools import lru_cache
+
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.core.scoping import AccessPolicy, TenantQuerySet
+
+
+@lru_cache(maxsize=1024)
+def _choice_labels(field: models.Field, language: str | None) -> dict:
+    """A field's choices as value → translated label, made once per field and language."""
+    return {value: force_str(label) for value, label in field.flatchoices}
+
 
 # Field names never worth an audit entry on their own.
 UNAUDITED_FIELDS = frozenset({"updated_at", "version", "last_login"})
@@ -45,6 +56,12 @@ class AuditedModel(models.Model):
     def audit_label(self) -> str:
         """How the audit log names this row: never a person's name, only type and number."""
         return f"{self._meta.verbose_name} #{self.pk}"
+
+    def _get_FIELD_display(self, field):
+        # Django rebuilds and translates the whole choice list on every call; lists call this
+        # hundreds of times per page, so the labels are looked up in a cached dict instead.
+        value = getattr(self, field.attname)
+        return _choice_labels(field, get_language()).get(value, force_str(value, strings_only=True))
 
 
 class TenantModel(AuditedModel):

@@ -3,7 +3,7 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from yorisoi.organizations.selectors import resolve_member
+from yorisoi.organizations.selectors import active_memberships, choose_member
 
 SESSION_KEY = "yorisoi_organization_id"
 
@@ -20,9 +20,13 @@ class ActiveMembershipMiddleware:
 
     def __call__(self, request):
         request.member = None
+        request.memberships = []
         user = request.user
         if user.is_authenticated:
-            member = resolve_member(user, organization_id=request.session.get(SESSION_KEY))
+            request.memberships = list(active_memberships(user))  # one query, reused by the header
+            member = choose_member(
+                request.memberships, organization_id=request.session.get(SESSION_KEY)
+            )
             request.member = member
             if member is not None:
                 request.session[SESSION_KEY] = member.organization_id

@@ -12,18 +12,23 @@ def active_memberships(user):
     )
 
 
+def choose_member(memberships: list[Membership], *, organization_id=None, organization_slug=None):
+    """From a user's active memberships: the one asked for, else (for an id) the first."""
+    if organization_slug:
+        return next((m for m in memberships if m.organization.slug == organization_slug), None)
+    chosen = next((m for m in memberships if m.organization_id == organization_id), None)
+    return chosen or (memberships[0] if memberships else None)
+
+
 def resolve_member(user, *, organization_id=None, organization_slug=None) -> Membership | None:
     """The membership to act through: the one asked for if the user has it, else the first."""
     if user is None or not user.is_authenticated:
         return None
-    memberships = active_memberships(user)
-    if organization_slug:
-        return memberships.filter(organization__slug=organization_slug).first()
-    if organization_id:
-        chosen = memberships.filter(organization_id=organization_id).first()
-        if chosen is not None:
-            return chosen
-    return memberships.first()
+    return choose_member(
+        list(active_memberships(user)),
+        organization_id=organization_id,
+        organization_slug=organization_slug,
+    )
 
 
 def requires_two_factor(user) -> bool:

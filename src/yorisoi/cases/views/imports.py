@@ -60,9 +60,9 @@ class ImportView(MemberRequiredMixin, View):
     template_name = "cases/import.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.member is not None:
-            if request.member.role != Role.SUPERVISOR:
-                raise PermissionDenied
+        member = getattr(request, "member", None)
+        if request.user.is_authenticated and member is not None and member.role != Role.SUPERVISOR:
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):

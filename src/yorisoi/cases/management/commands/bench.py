@@ -39,7 +39,7 @@ SEARCH_WORDS = ["訪問", "母", "手紙", "ショートメール", "家族会 �
 
 def _summary(times: list[float], queries: list[int]) -> dict:
     ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return {
         "median_ms": round(statistics.median(ordered) * 1000, 1),
         "p95_ms": round(p95 * 1000, 1),

@@ -47,6 +47,8 @@ class ContactRecordSerializer(serializers.ModelSerializer):
 
 
 class ContactRecordVersionSerializer(serializers.ModelSerializer):
+    number = serializers.IntegerField(read_only=True)  # no backend-dependent maximum in the schema
+
     class Meta:
         model = ContactRecordVersion
         fields = ["number", "data", "saved_by", "saved_at"]

@@ -1,5 +1,6 @@
 """Contact records (支援記録票): every call, visit, letter and meeting, with its history."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,9 @@ class ContactRecord(TenantModel):
         verbose_name=_("case"),
     )
     occurred_at = models.DateTimeField(_("when"))
-    duration_minutes = models.PositiveIntegerField(_("minutes"), null=True, blank=True)
+    duration_minutes = models.PositiveIntegerField(
+        _("minutes"), null=True, blank=True, validators=[MaxValueValidator(24 * 60)]
+    )
     channel = models.CharField(_("how"), max_length=20, choices=Channel.choices)
     with_person = models.BooleanField(_("with the person"), default=False)
     with_members = models.ManyToManyField(

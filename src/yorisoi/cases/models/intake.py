@@ -1,5 +1,6 @@
 """The intake sheet (インテーク用紙, seed 002): structured where reports count, free where a story is told."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -44,7 +45,10 @@ class Intake(TenantModel):
     wishes = models.TextField(_("what they want to talk about"), blank=True)
     trigger = models.TextField(_("what led to consulting now"), blank=True)
     onset_age = models.PositiveSmallIntegerField(
-        _("age when the withdrawal began"), null=True, blank=True
+        _("age when the withdrawal began"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
     )
     duration = models.CharField(
         _("how long it has lasted"), max_length=20, choices=DurationBand.choices, blank=True

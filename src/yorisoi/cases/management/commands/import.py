@@ -1,6 +1,8 @@
 """``yorisoi import cases|contacts FILE --org SLUG [--dry-run]``: bring in an Excel ledger."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from yorisoi.audit.context import acting
 from yorisoi.cases.imports import IMPORTS
@@ -29,7 +31,11 @@ class Command(BaseCommand):
         except FileNotFoundError as error:
             raise CommandError(f"No such file: {file}") from error
         actor = CommandActor(organization=organization, via=f"command:import {kind}")
-        with acting(organization=organization, via=actor.via):
+        # The report and the records it writes are worded in the installation's language.
+        with (
+            acting(organization=organization, via=actor.via),
+            translation.override(settings.LANGUAGE_CODE),
+        ):
             _label, importer = IMPORTS[kind]
             report = run_import(table, dry_run=dry_run, **importer(organization, actor))
         if not report.ok:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from yorisoi.audit.context import acting
 from yorisoi.core.demo import load_demo_data
@@ -20,7 +21,8 @@ class Command(BaseCommand):
         database = settings.DATABASES["default"]["NAME"]
         self.stdout.write(f"Database: {database}")
         call_command("migrate", interactive=False, verbosity=0)
-        with acting(via="command:demo"):
+        # Records written now (timeline events) are worded in the installation's language.
+        with acting(via="command:demo"), translation.override(settings.LANGUAGE_CODE):
             load_demo_data()
         url = f"http://127.0.0.1:{port}/"
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

@@ -51,6 +51,25 @@ def test_inquiry_to_case_intake_visit_and_search(browser_page, caseworker, make_
     assert "扉越しに短く挨拶した" in entry.inner_text()
     assert "見守 健" in entry.inner_text()
 
+    # The mother's consent to the handling of personal information.
+    case_url = page.url
+    page.get_by_role("link", name="同意を記録する").click()
+    page.locator("#id_kind").select_option("personal_information")
+    page.locator("#id_given_by").select_option("family")
+    page.locator("#id_given_by_member").select_option(label="母親 寄添 和子")
+    page.locator("#id_scope").fill("相談記録と連絡先を支援のために扱うこと")
+    page.get_by_role("button", name="保存する").click()
+    assert "同意を記録しました" in page.locator(".messages").inner_text()
+    assert "相談記録と連絡先" in page.locator(".timeline").inner_text()
+
+    # The support record, ready to print on A4.
+    page.get_by_role("link", name="支援記録票").click()
+    sheet = page.locator("main.sheet")
+    assert "支援記録票" in sheet.locator("h1").inner_text()
+    assert "扉越しに短く挨拶した" in sheet.inner_text()
+    assert page.get_by_role("button", name="印刷する").is_visible()
+    page.goto(case_url)
+
     # Found again by a two-character word.
     page.get_by_role("navigation").get_by_role("link", name="記録検索").click()
     page.get_by_label("支援記録の語句").fill("挨拶")

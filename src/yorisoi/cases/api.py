@@ -10,7 +10,7 @@ from yorisoi.cases import selectors, services
 from yorisoi.cases.filtersets import CaseFilterSet
 from yorisoi.cases.models import Case, Household, HouseholdMember, Inquiry, Intake, Person
 from yorisoi.core import search
-from yorisoi.core.api import ScopedViewSet, require_version, run_service
+from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.organizations.models import Membership
 
 
@@ -119,6 +119,7 @@ class CaseSerializer(serializers.ModelSerializer):
 
 
 class CaseViewSet(
+    ServiceWritesMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -139,49 +140,31 @@ class CaseViewSet(
         with search.search_transaction():
             return super().list(request, *args, **kwargs)
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("version", None)
-        person_data = data.pop("person_data", None)
-        if person_data:
-            person_data.pop("version", None)
-        serializer.instance = run_service(
-            services.open_case, actor=self.request.member, person_data=person_data, **data
-        )
+    create_service = staticmethod(services.open_case)
+    update_service = staticmethod(services.change_case)
+    update_arg = "case"
+    fixed_on_update = ("person", "person_data", "household", "number")
 
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        version = require_version(data)
-        for fixed in ("person", "person_data", "household", "number"):
-            data.pop(fixed, None)
-        serializer.instance = run_service(
-            services.change_case,
-            actor=self.request.member,
-            case=serializer.instance,
-            expected_version=version,
-            **data,
-        )
+    def create_data(self, data):
+        if data.get("person_data"):
+            data["person_data"] = {k: v for k, v in data["person_data"].items() if k != "version"}
+        return data
 
 
 class PersonViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, ScopedViewSet
+    ServiceWritesMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    ScopedViewSet,
 ):
     """People supported. They are created by opening a case."""
 
     model = Person
     serializer_class = PersonSerializer
     http_method_names = ["get", "patch", "head", "options"]
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        version = require_version(data)
-        serializer.instance = run_service(
-            services.change_person,
-            actor=self.request.member,
-            person=serializer.instance,
-            expected_version=version,
-            **data,
-        )
+    update_service = staticmethod(services.change_person)
+    update_arg = "person"
 
 
 class HouseholdViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -193,34 +176,22 @@ class HouseholdViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
 
 
 class HouseholdMemberViewSet(
+    ServiceWritesMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     ScopedViewSet,
 ):
+    """Household members, with their relation to the person and the key person."""
+
     model = HouseholdMember
     serializer_class = HouseholdMemberSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("version", None)
-        serializer.instance = run_service(
-            services.add_household_member, actor=self.request.member, **data
-        )
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        version = require_version(data)
-        data.pop("household", None)
-        serializer.instance = run_service(
-            services.change_household_member,
-            actor=self.request.member,
-            member=serializer.instance,
-            expected_version=version,
-            **data,
-        )
+    create_service = staticmethod(services.add_household_member)
+    update_service = staticmethod(services.change_household_member)
+    update_arg = "member"
+    fixed_on_update = ("household",)
 
 
 class InquirySerializer(serializers.ModelSerializer):
@@ -259,7 +230,7 @@ class InquiryViewSet(
         )
 
     @extend_schema(responses=PersonSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def matches(self, request, pk=None):
         """People already known who may be the person the inquiry is about."""
         inquiry = self.get_object()
@@ -306,6 +277,7 @@ class IntakeSerializer(serializers.ModelSerializer):
 
 
 class IntakeViewSet(
+    ServiceWritesMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -318,20 +290,11 @@ class IntakeViewSet(
     serializer_class = IntakeSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
     filterset_fields = ["case"]
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("version", None)
-        serializer.instance = run_service(services.save_intake, actor=self.request.member, **data)
+    create_service = staticmethod(services.save_intake)
+    update_service = staticmethod(services.save_intake)
+    update_arg = "case"
+    fixed_on_update = ("case",)
 
     def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        version = require_version(data)
-        data.pop("case", None)
-        serializer.instance = run_service(
-            services.save_intake,
-            actor=self.request.member,
-            case=serializer.instance.case,
-            expected_version=version,
-            **data,
-        )
+        serializer.instance = serializer.instance.case  # save_intake is keyed by the case
+        super().perform_update(serializer)  # … and returns the sheet

@@ -25,7 +25,8 @@ from yorisoi.core.text import normalize_name
 from yorisoi.organizations.models import Membership, Organization
 
 SLUG = "bench-center"
-# A small vocabulary, so that common words hit tens of thousands of notes (as measured in notes/).
+# Topic words: each note carries a few, so that a common one (母, 訪問) is in some tens of
+# thousands of a million notes, as in the project's search measurements.
 WORDS = [
     "母",
     "父",
@@ -106,9 +107,23 @@ GIVEN = [
 ]
 
 
+# Everyday filler: two-character words from common kanji and kana, a vocabulary of thousands.
+_FILLER_CHARS = (
+    "日時人年月話今後前中大小高長新古多少早気心体手足目口耳声顔頭時間朝昼夜週先次回方何事物場所"
+    "家族親子兄弟姉妹友達近所町村市区学校職員相談支援記録確認連絡調整予定希望意見理由結果様子状況"
+    "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"
+)
+
+
+def _filler(rng: random.Random) -> str:
+    return rng.choice(_FILLER_CHARS) + rng.choice(_FILLER_CHARS)
+
+
 def _note(rng: random.Random) -> str:
-    words = rng.choices(WORDS, k=rng.randint(30, 110))
-    return "".join(w + ("。" if rng.random() < 0.12 else "") for w in words)[:500]
+    words = [_filler(rng) for _ in range(rng.randint(60, 220))]
+    for _ in range(rng.randint(0, 3)):
+        words.insert(rng.randrange(len(words) + 1), rng.choice(WORDS))
+    return "".join(w + ("。" if rng.random() < 0.1 else "") for w in words)[:500]
 
 
 def existing() -> Organization | None:

@@ -11,7 +11,7 @@ from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.contacts import services
 from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
 from yorisoi.core import search
-from yorisoi.core.api import ScopedViewSet, require_version, run_service
+from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
 from yorisoi.organizations.models import Membership
 
 
@@ -68,6 +68,7 @@ class ContactRecordFilterSet(django_filters.FilterSet):
 
 
 class ContactRecordViewSet(
+    ServiceWritesMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -93,30 +94,19 @@ class ContactRecordViewSet(
         with search.search_transaction():
             return super().list(request, *args, **kwargs)
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("version", None)
-        serializer.instance = run_service(
-            services.record_contact, actor=self.request.member, **data
-        )
+    create_service = staticmethod(services.record_contact)
+    update_service = staticmethod(services.edit_contact)
+    update_arg = "contact"
+    fixed_on_update = ("case",)
 
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        version = require_version(data)
-        data.pop("case", None)
-        contact = serializer.instance
+    def update_data(self, contact, data):
+        # A partial update keeps the people of the record unless it names them anew.
         data.setdefault("staff", list(contact.staff.all()))
         data.setdefault("with_members", list(contact.with_members.all()))
-        serializer.instance = run_service(
-            services.edit_contact,
-            actor=self.request.member,
-            contact=contact,
-            expected_version=version,
-            **data,
-        )
+        return data
 
     @extend_schema(responses=ContactRecordVersionSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def versions(self, request, pk=None):
         """The earlier versions of the record, newest first."""
         contact = self.get_object()

@@ -13,6 +13,7 @@ from yorisoi.contacts import services
 from yorisoi.contacts.forms import ContactRecordForm
 from yorisoi.contacts.models import ContactRecord
 from yorisoi.core import search
+from yorisoi.core.pagination import CappedPaginator
 from yorisoi.core.views import ScopedDetailView, ScopedListView, ScopedUpdateView, ServiceFormMixin
 from yorisoi.core.xlsx import workbook_bytes, xlsx_response
 
@@ -93,6 +94,7 @@ class ContactSearchView(ScopedListView):
     model = ContactRecord
     template_name = "contacts/contact_search.html"
     paginate_by = 30
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         self.query = self.request.GET.get("q", "").strip()

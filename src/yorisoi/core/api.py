@@ -119,3 +119,42 @@ def require_version(data: dict) -> int:
     if "version" not in data:
         raise exceptions.ValidationError({"version": ["Send the version the change starts from."]})
     return data.pop("version")
+
+
+class ServiceWritesMixin:
+    """Creates and updates go through services, as on the pages.
+
+    ``create_service(actor=…, **data)``; ``update_service(actor=…, <update_arg>=instance,
+    expected_version=…, **data)``. Fields in ``fixed_on_update`` cannot change after creation.
+    """
+
+    create_service = None
+    update_service = None
+    update_arg = "instance"
+    fixed_on_update: tuple[str, ...] = ()
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        serializer.instance = run_service(
+            self.create_service, actor=self.request.member, **self.create_data(data)
+        )
+
+    def create_data(self, data: dict) -> dict:
+        return data
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        version = require_version(data)
+        for name in self.fixed_on_update:
+            data.pop(name, None)
+        serializer.instance = run_service(
+            self.update_service,
+            actor=self.request.member,
+            expected_version=version,
+            **{self.update_arg: serializer.instance},
+            **self.update_data(serializer.instance, data),
+        )
+
+    def update_data(self, instance, data: dict) -> dict:
+        return data

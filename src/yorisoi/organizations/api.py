@@ -1,8 +1,7 @@
-from django.db import transaction
 from rest_framework import mixins, serializers
 from rest_framework.response import Response
 
-from yorisoi.core.api import ScopedViewSet, require_version, run_service
+from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
 from yorisoi.core.roles import Role
 from yorisoi.organizations import services
 from yorisoi.organizations.filtersets import MembershipFilterSet
@@ -58,6 +57,7 @@ class MembershipCreateSerializer(serializers.Serializer):
 
 
 class MembershipViewSet(
+    ServiceWritesMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -77,26 +77,13 @@ class MembershipViewSet(
     def get_serializer_class(self):
         return MembershipCreateSerializer if self.action == "create" else MembershipSerializer
 
-    def perform_create(self, serializer):
-        # Accounts created through the API get no password: the person sets one via an admin.
-        serializer.instance = services.add_staff(
-            actor=self.request.member, **serializer.validated_data
-        )
+    # Accounts created through the API get no password: an administrator sets one.
+    create_service = staticmethod(services.add_staff)
+    update_service = staticmethod(services.change_staff)
+    update_arg = "membership"
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            self.perform_create(serializer)
+        self.perform_create(serializer)
         return Response(MembershipSerializer(serializer.instance).data, status=201)
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        version = require_version(data)
-        serializer.instance = run_service(
-            services.change_staff,
-            actor=self.request.member,
-            membership=serializer.instance,
-            expected_version=version,
-            **data,
-        )

@@ -17,6 +17,7 @@ from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.consents.models import Consent
 from yorisoi.contacts.forms import ContactRecordForm
 from yorisoi.core import search
+from yorisoi.core.pagination import CappedPaginator
 from yorisoi.core.roles import Action
 from yorisoi.core.views import ScopedCreateView, ScopedListView, ScopedUpdateView
 from yorisoi.core.xlsx import workbook_bytes, xlsx_response
@@ -35,6 +36,12 @@ class CaseListView(ScopedListView):
             request=self.request,
         )
         return self.filterset.qs.order_by("-opened_on", "-pk")
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        # With note words the matches can be many; count them only up to a limit.
+        if self.request.GET.get("notes"):
+            return CappedPaginator(queryset, *args, **kwargs)
+        return super().get_paginator(queryset, *args, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         with search.search_transaction():  # note search runs with its own work_mem

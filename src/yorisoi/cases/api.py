@@ -6,6 +6,7 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from yorisoi.audit import recorder
 from yorisoi.cases import selectors, services
 from yorisoi.cases.filtersets import CaseFilterSet
 from yorisoi.cases.models import Case, Household, HouseholdMember, Inquiry, Intake, Person
@@ -240,6 +241,8 @@ class InquiryViewSet(
             name_kana=inquiry.person_name_kana,
             birth_date=inquiry.person_birth_date,
         )
+        people = list(people)
+        recorder.record_list(Person, count=len(people), query=f"inquiry={inquiry.pk}")
         return Response(PersonSerializer(people, many=True).data)
 
     @extend_schema(request=ConvertSerializer, responses=CaseSerializer)

@@ -106,6 +106,7 @@ class Intake(TenantModel):
     class Meta:
         verbose_name = _("intake sheet")
         verbose_name_plural = _("intake sheets")
+        ordering = ["-taken_on", "-pk"]
 
     def __str__(self) -> str:
         return f"{self._meta.verbose_name} {self.case}"

@@ -49,6 +49,7 @@ class Person(TenantModel):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.display_name
@@ -88,6 +89,7 @@ class Household(TenantModel):
     class Meta:
         verbose_name = _("household")
         verbose_name_plural = _("households")
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return f"{self._meta.verbose_name} #{self.pk}"

@@ -1,5 +1,6 @@
 """Recording contacts on a case, editing them with history, searching notes, exporting."""
 
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -94,17 +95,22 @@ class ContactSearchView(ScopedListView):
     model = ContactRecord
     template_name = "contacts/contact_search.html"
     paginate_by = 30
-    paginator_class = CappedPaginator
 
     def get_queryset(self):
         self.query = self.request.GET.get("q", "").strip()
         queryset = super().get_queryset()
         if not self.query:
             return queryset.none()
-        return (
-            search.matching(queryset, self.query)
-            .select_related("case__person")
-            .order_by("-occurred_at", "-pk")
+        matches = search.matching(queryset, self.query)
+        with search.search_transaction():
+            self.frequent = connection.vendor == "postgresql" and search.is_frequent(matches)
+        if self.frequent:  # newest first by reading notes, not by fetching every match
+            matches = search.scanning(queryset, self.query)
+        return matches.select_related("case__person").order_by("-occurred_at", "-pk")
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        return CappedPaginator(
+            queryset, *args, known_many=getattr(self, "frequent", False), **kwargs
         )
 
     def paginate_queryset(self, queryset, page_size):

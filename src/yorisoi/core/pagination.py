@@ -12,9 +12,18 @@ COUNT_LIMIT = 1000
 
 
 class CappedPaginator(Paginator):
+    def __init__(self, *args, known_many: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known_many = known_many  # the caller already knows there are more than the limit
+
     @cached_property
     def count(self) -> int:
-        return self.object_list[: limit() + 1].count()
+        if self.known_many:
+            return limit() + 1
+        rows = self.object_list
+        if not rows.query.is_sliced:
+            rows = rows.order_by()  # without ORDER BY the database stops at the limit
+        return rows[: limit() + 1].count()
 
     @property
     def capped(self) -> bool:

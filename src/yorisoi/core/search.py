@@ -164,13 +164,15 @@ def search_transaction(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
     """Evaluate ``matching()`` querysets inside this: a transaction with enough work_mem.
 
     With PostgreSQL's default 4MB a common character's bitmap goes lossy and every row's bigrams
-    are recomputed (tens of seconds); SET LOCAL lasts until the transaction ends.
+    are recomputed (tens of seconds); SET LOCAL lasts until the transaction ends. JIT is off:
+    compiling these short queries costs more (≈30 ms) than running them.
     """
     with transaction.atomic(using=using):
         connection = connections[using]
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL work_mem = '64MB'")
+                cursor.execute("SET LOCAL jit = off")
         yield
 
 
@@ -246,6 +248,34 @@ def matching(queryset: models.QuerySet[_M], query: str) -> models.QuerySet[_M]:
             sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"  # noqa: S608
             fts_rows = RawSQL(sql, [" AND ".join(phrases)])  # noqa: S611
             queryset = queryset.filter(pk__in=fts_rows)
+    return _containing(queryset, terms)
+
+
+def _containing(queryset: models.QuerySet[_M], terms: list[str]) -> models.QuerySet[_M]:
+    """The exact test: the normalized text contains every term (LIKE '%term%')."""
     for term in terms:
         queryset = queryset.filter(**{f"{FIELD}__contains": term})
     return queryset
+
+
+# Above this many matches a word counts as frequent (see ``is_frequent``).
+FREQUENT = 2000
+
+
+def is_frequent(matches: models.QuerySet) -> bool:
+    """Has this ``matching()`` queryset more than FREQUENT rows? (A count that stops there.)
+
+    The bigram index fetches every match before the newest can be picked: cheap for a rare
+    word, slow for one in tens of thousands of notes. For a frequent word, ``scanning()``
+    reads the notes newest first and reaches a page of matches within a few thousand rows.
+    """
+    return matches.order_by()[: FREQUENT + 1].count() > FREQUENT
+
+
+def scanning(queryset: models.QuerySet[_M], query: str) -> models.QuerySet[_M]:
+    """The same rows as ``matching()``, found by testing each note's text, not the index.
+
+    Only for frequent words read newest first (see ``is_frequent``): for a rare word it
+    would read every note.
+    """
+    return _containing(queryset, query_terms(query))

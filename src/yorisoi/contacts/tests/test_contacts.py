@@ -226,3 +226,29 @@ def test_support_record_prints_a_date_range(as_member, caseworker, org):
     assert "四月の記録" not in html
     assert "@page" not in html  # the A4 rules live in the sheet stylesheet
     assert "sheet.css" in html
+
+
+def test_frequent_words_are_read_newest_first_with_the_same_results(
+    as_member, caseworker, org, monkeypatch
+):
+    from yorisoi.core import search
+
+    monkeypatch.setattr(search, "FREQUENT", 2)  # every word with 3+ matches counts as frequent
+    case = CaseFactory(organization=org)
+    for day in range(1, 6):
+        services.record_contact(
+            actor=caseworker,
+            case=case,
+            staff=[caseworker],
+            channel="phone",
+            reached="family",
+            outcome="met",
+            occurred_at=WHEN + datetime.timedelta(days=day),
+            summary=f"母と電話 {day}日目",
+        )
+    rows = (
+        as_member(caseworker)
+        .get(reverse("contacts:search"), {"q": "母 電話"})
+        .context["object_list"]
+    )
+    assert [c.summary for c in rows] == [f"母と電話 {day}日目" for day in range(5, 0, -1)]

@@ -115,8 +115,12 @@ class Command(BaseCommand):
             ]
 
         def search_queries(url, params):
-            queryset = search.matching(ContactRecord.objects.for_member(member), params["q"])
-            return [queryset.order_by("-occurred_at", "-pk")[:30]]
+            base = ContactRecord.objects.for_member(member)
+            matches = search.matching(base, params["q"])
+            with search.search_transaction():
+                frequent = search.is_frequent(matches)  # the page makes the same choice
+            chosen = search.scanning(base, params["q"]) if frequent else matches
+            return [chosen.order_by("-occurred_at", "-pk")[:30]]
 
         results = {}
         for kind, requests, queries_for in [

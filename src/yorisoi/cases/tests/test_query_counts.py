@@ -86,3 +86,17 @@ def test_home_queries_do_not_grow(
     for _ in range(15):
         _fill(CaseFactory(organization=org, primary_staff=caseworker), caseworker, supervisor, 2)
     assert _count(client, "/", django_assert_max_num_queries) == few
+
+
+def test_case_export_queries_do_not_grow(
+    as_member, caseworker, supervisor, org, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    client = as_member(caseworker)
+    for _ in range(3):
+        CaseFactory(organization=org, primary_staff=caseworker, secondary_staff=supervisor)
+    few = _count(client, reverse("cases:case_export"), django_assert_max_num_queries)
+    for _ in range(30):
+        CaseFactory(organization=org, primary_staff=caseworker, secondary_staff=supervisor)
+    assert _count(client, reverse("cases:case_export"), django_assert_max_num_queries) == few

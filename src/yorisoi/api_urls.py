@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from yorisoi.accounts.api import MeView
+from yorisoi.assessments import api as assessments_api
 from yorisoi.audit.api import AuditEventViewSet
 from yorisoi.cases.api import (
     CaseViewSet,
@@ -16,6 +17,7 @@ from yorisoi.cases.api import (
 )
 from yorisoi.consents.api import ConsentViewSet
 from yorisoi.contacts.api import ContactRecordViewSet
+from yorisoi.evaluations import api as evaluations_api
 from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
 
 router = DefaultRouter(use_regex_path=False)
@@ -32,6 +34,10 @@ router.register("inquiries", InquiryViewSet, basename="inquiry")
 router.register("intakes", IntakeViewSet, basename="intake")
 router.register("consents", ConsentViewSet, basename="consent")
 router.register("contacts", ContactRecordViewSet, basename="contactrecord")
+
+# Apps that build on the case core add their viewsets themselves.
+assessments_api.register(router)
+evaluations_api.register(router)
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "yorisoi.cases",
     "yorisoi.consents",
     "yorisoi.contacts",
+    "yorisoi.assessments",
+    "yorisoi.evaluations",
     "yorisoi.core.admin_site.YorisoiAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

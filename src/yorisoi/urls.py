@@ -15,6 +15,8 @@ urlpatterns = [
     path("cases/", include("yorisoi.cases.urls")),
     path("contacts/", include("yorisoi.contacts.urls")),
     path("consents/", include("yorisoi.consents.urls")),
+    path("assessments/", include("yorisoi.assessments.urls")),
+    path("evaluations/", include("yorisoi.evaluations.urls")),
     path("api/", include(("yorisoi.api_urls", "api"))),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

@@ -7,6 +7,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yorisoi.cases import extensions
 from yorisoi.cases.choices import OPEN_STATUSES, InquiryStatus
 from yorisoi.cases.models import Case, CaseEvent, Inquiry, Person
 from yorisoi.consents.models import Consent
@@ -49,18 +50,7 @@ class TimelineEntry:
     kind_label: str
     at: datetime.datetime
     obj: object
-
-
-TIMELINE_KINDS = {
-    "contact": _("Contact records"),
-    "consent": _("Consents"),
-    "event": _("Case events"),
-    "inquiry": _("Inquiries"),
-}
-
-
-def _as_datetime(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(0, 0)))
+    template: str
 
 
 def case_timeline(
@@ -68,45 +58,59 @@ def case_timeline(
 ) -> list[TimelineEntry]:
     """Everything recorded for the case, newest first: one query per kind, whatever the size.
 
-    ``before`` pages back: only entries older than that moment.
+    Kinds come from the registry in ``cases.extensions``; ``before`` pages back.
     """
-    kinds = set(kinds or TIMELINE_KINDS)
-    entries: list[TimelineEntry] = []
-    if "contact" in kinds:
-        contacts = (
-            ContactRecord.objects.filter(
-                case=case, **({"occurred_at__lt": before} if before else {})
-            )
-            .prefetch_related("staff__user", "with_members")
-            .order_by("-occurred_at", "-pk")[:limit]
-        )
-        entries += [
-            TimelineEntry("contact", TIMELINE_KINDS["contact"], c.occurred_at, c) for c in contacts
-        ]
-    if "consent" in kinds:
-        consents = Consent.objects.filter(
-            case=case, **({"given_on__lt": before.date()} if before else {})
-        ).select_related("given_by_member")[:limit]
-        entries += [
-            TimelineEntry("consent", TIMELINE_KINDS["consent"], _as_datetime(c.given_on), c)
-            for c in consents
-        ]
-    if "event" in kinds:
-        events = CaseEvent.objects.filter(
-            case=case, **({"occurred_at__lt": before} if before else {})
-        ).select_related("by__user")[:limit]
-        entries += [
-            TimelineEntry("event", TIMELINE_KINDS["event"], e.occurred_at, e) for e in events
-        ]
-    if "inquiry" in kinds:
-        inquiries = Inquiry.objects.filter(
-            case=case, **({"received_at__lt": before} if before else {})
-        )[:limit]
-        entries += [
-            TimelineEntry("inquiry", TIMELINE_KINDS["inquiry"], i.received_at, i) for i in inquiries
-        ]
+    entries = [
+        TimelineEntry(kind.key, kind.label, at, obj, kind.template)
+        for kind in extensions.timeline_kinds()
+        if not kinds or kind.key in kinds
+        for at, obj in kind.entries(case, before, limit)
+    ]
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries[:limit]
+
+
+def _contacts(case, before, limit):
+    rows = ContactRecord.objects.filter(
+        case=case, **({"occurred_at__lt": before} if before else {})
+    )
+    rows = rows.prefetch_related("staff__user", "with_members").order_by("-occurred_at", "-pk")
+    return [(c.occurred_at, c) for c in rows[:limit]]
+
+
+def _consents(case, before, limit):
+    rows = Consent.objects.filter(case=case, **({"given_on__lt": before.date()} if before else {}))
+    return [
+        (extensions.as_datetime(c.given_on), c)
+        for c in rows.select_related("given_by_member")[:limit]
+    ]
+
+
+def _events(case, before, limit):
+    rows = CaseEvent.objects.filter(case=case, **({"occurred_at__lt": before} if before else {}))
+    return [(e.occurred_at, e) for e in rows.select_related("by__user")[:limit]]
+
+
+def _inquiries(case, before, limit):
+    rows = Inquiry.objects.filter(case=case, **({"received_at__lt": before} if before else {}))
+    return [(i.received_at, i) for i in rows[:limit]]
+
+
+for _kind in [
+    extensions.TimelineKind(
+        "contact", _("Contact records"), _contacts, "cases/includes/timeline_contact.html", 10
+    ),
+    extensions.TimelineKind(
+        "consent", _("Consents"), _consents, "cases/includes/timeline_consent.html", 20
+    ),
+    extensions.TimelineKind(
+        "event", _("Case events"), _events, "cases/includes/timeline_event.html", 80
+    ),
+    extensions.TimelineKind(
+        "inquiry", _("Inquiries"), _inquiries, "cases/includes/timeline_inquiry.html", 90
+    ),
+]:
+    extensions.register_timeline_kind(_kind)
 
 
 def with_next_action(cases):
@@ -136,6 +140,6 @@ def my_work(member, *, today: datetime.date | None = None) -> dict:
         .filter(status=InquiryStatus.WAITING)
         .order_by("received_at")[:20],
         "contacts_this_week": ContactRecord.objects.for_member(member)
-        .filter(staff=member, occurred_at__gte=_as_datetime(week_start))
+        .filter(staff=member, occurred_at__gte=extensions.as_datetime(week_start))
         .count(),
     }

@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from yorisoi.audit import recorder
 from yorisoi.audit.choices import AuditAction
-from yorisoi.cases import selectors, services
+from yorisoi.cases import extensions, selectors, services
 from yorisoi.cases.filtersets import CaseFilterSet
 from yorisoi.cases.forms import CaseForm, CaseOpenForm, NewPersonForm, PersonForm
 from yorisoi.cases.models import Case
@@ -145,7 +145,8 @@ class CaseDetailView(CaseChildMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         case = self.case
-        kinds = [k for k in self.request.GET.getlist("kind") if k in selectors.TIMELINE_KINDS]
+        known = {kind.key: kind.label for kind in extensions.timeline_kinds()}
+        kinds = [k for k in self.request.GET.getlist("kind") if k in known]
         before = parse_datetime(self.request.GET.get("before", "").replace(" ", "+"))
         timeline = selectors.case_timeline(
             case, kinds=kinds or None, before=before, limit=TIMELINE_PAGE
@@ -157,7 +158,15 @@ class CaseDetailView(CaseChildMixin, TemplateView):
             consents_in_force=list(Consent.objects.filter(case=case).in_force()),
             timeline=timeline,
             older=timeline[-1].at.isoformat() if len(timeline) == TIMELINE_PAGE else None,
-            timeline_kinds=selectors.TIMELINE_KINDS,
+            timeline_kinds=known,
+            side_panels=[
+                {"template": p.template, **p.context(case, self.request.member)}
+                for p in extensions.panels("side")
+            ],
+            banners=[
+                {"template": p.template, **p.context(case, self.request.member)}
+                for p in extensions.panels("banner")
+            ],
             chosen_kinds=kinds,
             intake_done=hasattr(case, "intake"),
             contact_form=ContactRecordForm(member=self.request.member, case=case),

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AssessmentsConfig(AppConfig):
+    name = "yorisoi.assessments"
+    label = "assessments"
+    verbose_name = _("Assessments")

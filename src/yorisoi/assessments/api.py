@@ -1,2 +1,107 @@
+"""REST API of assessments and urgency changes (scoped, written through the services)."""
+
+from rest_framework import mixins, serializers
+
+from yorisoi.assessments import services
+from yorisoi.assessments.choices import RiskItem, Urgency
+from yorisoi.assessments.models import Assessment, RiskFinding, UrgencyChange
+from yorisoi.cases.api import ScopedRelatedField
+from yorisoi.cases.models import Case, HouseholdMember
+from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+
+
+class RiskFindingSerializer(serializers.ModelSerializer):
+    item = serializers.ChoiceField(choices=RiskItem.choices)
+
+    class Meta:
+        model = RiskFinding
+        fields = ["item", "note"]
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    case = ScopedRelatedField(Case)
+    key_person = ScopedRelatedField(HouseholdMember, required=False, allow_null=True)
+    risks = RiskFindingSerializer(many=True, required=False)
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "id",
+            "case",
+            "assessed_on",
+            "assessed_by",
+            "body_and_habits",
+            "mind_and_feelings",
+            "social_environment",
+            "family_relations",
+            "key_person",
+            "strengths_and_interests",
+            "person_wishes",
+            "family_wishes",
+            "risks",
+            "urgency",
+            "urgency_reason",
+        ]
+        read_only_fields = ["id", "assessed_by"]
+
+
+class AssessmentViewSet(
+    ServiceWritesMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    ScopedViewSet,
+):
+    """Assessments: each a dated record, never changed; a new one is a new record."""
+
+    model = Assessment
+    serializer_class = AssessmentSerializer
+    filterset_fields = ["case"]
+    create_service = staticmethod(services.record_assessment)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("risks")
+
+    def create_data(self, data):
+        data["risks"] = {risk["item"]: risk.get("note", "") for risk in data.get("risks", [])}
+        return data
+
+
+class UrgencyChangeSerializer(serializers.ModelSerializer):
+    case = ScopedRelatedField(Case)
+    level = serializers.ChoiceField(choices=Urgency.choices)
+
+    class Meta:
+        model = UrgencyChange
+        fields = [
+            "id",
+            "case",
+            "level",
+            "reason",
+            "changed_at",
+            "changed_by",
+            "assessment",
+            "meeting_due_on",
+        ]
+        read_only_fields = ["id", "changed_at", "changed_by", "assessment", "meeting_due_on"]
+
+
+class UrgencyChangeViewSet(
+    ServiceWritesMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    ScopedViewSet,
+):
+    """The urgency of cases over time; posting judges a case's urgency again."""
+
+    model = UrgencyChange
+    serializer_class = UrgencyChangeSerializer
+    filterset_fields = ["case", "level"]
+    create_service = staticmethod(services.change_urgency)
+
+
 def register(router) -> None:
     """Add this app's viewsets to the API router."""
+    router.register("assessments", AssessmentViewSet, basename="assessment")
+    router.register("urgency-changes", UrgencyChangeViewSet, basename="urgencychange")

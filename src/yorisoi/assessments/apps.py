@@ -6,3 +6,8 @@ class AssessmentsConfig(AppConfig):
     name = "yorisoi.assessments"
     label = "assessments"
     verbose_name = _("Assessments")
+
+    def ready(self) -> None:
+        from yorisoi.assessments import panels
+
+        panels.register()

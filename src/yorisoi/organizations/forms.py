@@ -10,7 +10,14 @@ from yorisoi.organizations.models import Membership, Organization
 class OrganizationForm(VersionedModelForm):
     class Meta:
         model = Organization
-        fields = ["name", "kind", "prefecture", "municipality", "require_two_factor"]
+        fields = [
+            "name",
+            "kind",
+            "prefecture",
+            "municipality",
+            "require_two_factor",
+            "urgent_meeting_days",
+        ]
 
 
 class StaffCreateForm(forms.Form):

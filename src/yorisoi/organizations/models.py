@@ -1,6 +1,7 @@
 """Organizations (tenants) and the staff who work in them."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,11 @@ class Organization(AuditedModel):
         _("require a second factor at login"),
         default=_require_two_factor_default,
         help_text=_("Staff must enter a code from an authenticator app after their password."),
+    )
+    urgent_meeting_days = models.PositiveSmallIntegerField(
+        _("days to hold a case meeting after an urgent judgement"),
+        default=3,
+        validators=[MaxValueValidator(60)],
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -1,0 +1,81 @@
+"""What assessments add to the case page and the start page."""
+
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.assessments.choices import Urgency
+from yorisoi.assessments.models import Assessment, UrgencyChange
+from yorisoi.assessments.services import current_urgency
+from yorisoi.cases import extensions
+from yorisoi.cases.choices import OPEN_STATUSES
+from yorisoi.cases.selectors import cases_for
+from yorisoi.core.roles import Role
+
+
+def banner(case, member) -> dict:
+    change = current_urgency(case)
+    return {"urgency": change if change and change.level != Urgency.NONE else None}
+
+
+def side(case, member) -> dict:
+    return {"latest": Assessment.objects.filter(case=case).only("pk", "assessed_on").first()}
+
+
+def _assessments(case, before, limit):
+    rows = Assessment.objects.filter(case=case, **({"created_at__lt": before} if before else {}))
+    rows = rows.select_related("assessed_by__user").prefetch_related("risks")[:limit]
+    return [(extensions.as_datetime(a.assessed_on), a) for a in rows]
+
+
+def _urgency(case, before, limit):
+    rows = UrgencyChange.objects.filter(case=case, **({"changed_at__lt": before} if before else {}))
+    return [(u.changed_at, u) for u in rows.select_related("changed_by__user")[:limit]]
+
+
+def cases_needing_attention(member) -> dict:
+    """Open cases judged urgent or needing attention: all of them for a supervisor, else one's own."""
+    latest = UrgencyChange.objects.filter(case=OuterRef("pk")).order_by("-changed_at", "-pk")
+    cases = (
+        cases_for(member)
+        .filter(status__in=OPEN_STATUSES)
+        .annotate(
+            urgency=Subquery(latest.values("level")[:1]),
+            meeting_due_on=Subquery(latest.values("meeting_due_on")[:1]),
+        )
+        .filter(urgency__in=[Urgency.URGENT, Urgency.ATTENTION])
+    )
+    if member.role != Role.SUPERVISOR:
+        cases = cases.filter(Q(primary_staff=member) | Q(secondary_staff=member))
+    return {"urgent_cases": list(cases.order_by("urgency", "meeting_due_on")[:30])}
+
+
+def register() -> None:
+    from yorisoi.core.home import register_panel
+
+    extensions.register_panel(
+        extensions.CasePanel("assessments/panels/banner.html", banner, "banner", 10)
+    )
+    extensions.register_panel(
+        extensions.CasePanel("assessments/panels/side.html", side, "side", 10)
+    )
+    extensions.register_timeline_kind(
+        extensions.TimelineKind(
+            "assessment",
+            _("Assessments"),
+            _assessments,
+            "assessments/includes/timeline_assessment.html",
+            30,
+        )
+    )
+    extensions.register_timeline_kind(
+        extensions.TimelineKind(
+            "urgency",
+            _("Urgency"),
+            _urgency,
+            "assessments/includes/timeline_urgency.html",
+            40,
+        )
+    )
+    register_panel(
+        "assessments/panels/home.html", cases_needing_attention, model="cases.Case", order=5
+    )

@@ -1,0 +1,101 @@
+"""Assessment pages: the sheet with its risk screen, the history, and the urgency."""
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+
+from yorisoi.assessments import services
+from yorisoi.assessments.forms import AssessmentForm, UrgencyForm
+from yorisoi.assessments.models import Assessment, UrgencyChange
+from yorisoi.audit import recorder
+from yorisoi.audit.choices import AuditAction
+from yorisoi.cases.views.mixins import CaseChildMixin
+from yorisoi.core.views import ScopedDetailView, ServiceFormMixin
+
+
+class ValidationToFormMixin:
+    """A service's ValidationError shows on the form, field by field, nothing saved."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+            return self.form_invalid(form)
+
+
+class AssessmentCreateView(CaseChildMixin, ValidationToFormMixin, ServiceFormMixin, FormView):
+    form_class = AssessmentForm
+    template_name = "assessments/assessment_form.html"
+    success_message = gettext_lazy("The assessment has been saved.")
+
+    def get_form_kwargs(self):
+        previous = Assessment.objects.filter(case=self.case).prefetch_related("risks").first()
+        return {**super().get_form_kwargs(), "case": self.case, "previous": previous}
+
+    def perform(self, form):
+        return services.record_assessment(
+            actor=self.request.member, case=self.case, **form.service_fields()
+        )
+
+    def get_success_url(self):
+        return reverse("cases:case_detail", args=[self.case.pk])
+
+
+class AssessmentHistoryView(CaseChildMixin, TemplateView):
+    """Every assessment of the case and the urgency over time."""
+
+    template_name = "assessments/history.html"
+
+    def get_context_data(self, **kwargs):
+        recorder.record(
+            AuditAction.LIST,
+            model=Assessment,
+            organization_id=self.case.organization_id,
+            detail={"case": self.case.number},
+        )
+        return super().get_context_data(
+            assessments=Assessment.objects.filter(case=self.case)
+            .select_related("assessed_by__user", "key_person")
+            .prefetch_related("risks"),
+            urgency_history=UrgencyChange.objects.filter(case=self.case).select_related(
+                "changed_by__user"
+            ),
+            **kwargs,
+        )
+
+
+class AssessmentDetailView(ScopedDetailView):
+    model = Assessment
+    template_name = "assessments/assessment_detail.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("case__person", "assessed_by__user", "key_person")
+            .prefetch_related("risks")
+        )
+
+
+class AssessmentPrintView(AssessmentDetailView):
+    template_name = "assessments/assessment_print.html"
+
+
+class UrgencyChangeView(CaseChildMixin, ValidationToFormMixin, ServiceFormMixin, FormView):
+    form_class = UrgencyForm
+    template_name = "assessments/urgency_form.html"
+    success_message = gettext_lazy("The urgency has been recorded.")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(current=services.current_urgency(self.case), **kwargs)
+
+    def perform(self, form):
+        return services.change_urgency(
+            actor=self.request.member, case=self.case, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return reverse("cases:case_detail", args=[self.case.pk])

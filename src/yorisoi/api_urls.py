@@ -18,6 +18,7 @@ from yorisoi.cases.api import (
 from yorisoi.consents.api import ConsentViewSet
 from yorisoi.contacts.api import ContactRecordViewSet
 from yorisoi.evaluations import api as evaluations_api
+from yorisoi.meetings import api as meetings_api
 from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
 
 router = DefaultRouter(use_regex_path=False)
@@ -38,6 +39,7 @@ router.register("contacts", ContactRecordViewSet, basename="contactrecord")
 # Apps that build on the case core add their viewsets themselves.
 assessments_api.register(router)
 evaluations_api.register(router)
+meetings_api.register(router)
 
 urlpatterns = [
     path("", include(router.urls)),

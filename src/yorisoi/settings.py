@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "yorisoi.contacts",
     "yorisoi.assessments",
     "yorisoi.evaluations",
+    "yorisoi.meetings",
     "yorisoi.core.admin_site.YorisoiAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("consents/", include("yorisoi.consents.urls")),
     path("assessments/", include("yorisoi.assessments.urls")),
     path("evaluations/", include("yorisoi.evaluations.urls")),
+    path("meetings/", include("yorisoi.meetings.urls")),
     path("api/", include(("yorisoi.api_urls", "api"))),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

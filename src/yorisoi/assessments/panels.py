@@ -1,6 +1,7 @@
 """What assessments add to the case page and the start page."""
 
 from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.assessments.choices import Urgency
@@ -13,8 +14,15 @@ from yorisoi.core.roles import Role
 
 
 def banner(case, member) -> dict:
+    from yorisoi.meetings.models import CaseMeeting
+
     change = current_urgency(case)
-    return {"urgency": change if change and change.level != Urgency.NONE else None}
+    if change is None or change.level == Urgency.NONE:
+        return {"urgency": None}
+    met = CaseMeeting.objects.filter(
+        case=case, held_on__gte=timezone.localtime(change.changed_at).date()
+    ).exists()
+    return {"urgency": change, "meeting_held": met}
 
 
 def side(case, member) -> dict:

@@ -1,0 +1,77 @@
+from rest_framework import mixins, serializers
+
+from yorisoi.cases.api import ScopedRelatedField
+from yorisoi.cases.models import Case
+from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.meetings import services
+from yorisoi.meetings.models import Attendee, CaseMeeting, MeetingAction
+from yorisoi.organizations.models import Membership
+
+
+class AttendeeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Attendee
+        fields = ["staff", "name", "agency"]
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    owner = ScopedRelatedField(Membership, required=False, allow_null=True)
+
+    class Meta:
+        model = MeetingAction
+        fields = ["id", "what", "owner", "owner_name", "due_on", "done_on"]
+        read_only_fields = ["id", "done_on"]
+
+
+class OtherAttendeeSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    agency = serializers.CharField(max_length=200, required=False, default="")
+
+
+class CaseMeetingSerializer(serializers.ModelSerializer):
+    case = ScopedRelatedField(Case)
+    staff = ScopedRelatedField(Membership, many=True, write_only=True, required=False)
+    others = OtherAttendeeSerializer(many=True, write_only=True, required=False)
+    attendees = AttendeeSerializer(many=True, read_only=True)
+    actions = ActionSerializer(many=True, required=False)
+
+    class Meta:
+        model = CaseMeeting
+        fields = [
+            "id",
+            "case",
+            "held_on",
+            "kind",
+            "difficult_case_review",
+            "matters",
+            "support_policy",
+            "policy_note",
+            "staff",
+            "others",
+            "attendees",
+            "actions",
+        ]
+        read_only_fields = ["id"]
+
+
+class CaseMeetingViewSet(
+    ServiceWritesMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    ScopedViewSet,
+):
+    """Case meetings with their attendees and the actions decided."""
+
+    model = CaseMeeting
+    serializer_class = CaseMeetingSerializer
+    filterset_fields = ["case"]
+    create_service = staticmethod(services.hold_meeting)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("attendees", "actions")
+
+
+def register(router) -> None:
+    """Add this app's viewsets to the API router."""
+    router.register("meetings", CaseMeetingViewSet, basename="casemeeting")

@@ -89,6 +89,15 @@ class TwoFactorSetupView(View):
             self.pending = two_factor.pending_login(request)
             if self.pending is None:
                 return redirect("accounts:login")
+            # The password alone may register a first authenticator, never replace one:
+            # that would let a stolen password take over the second factor.
+            if two_factor.confirmed_device(self.pending[0]) is not None:
+                return redirect("accounts:login_code")
+        elif (
+            two_factor.confirmed_device(request.user) is not None and not request.user.is_verified()
+        ):
+            # Replacing an authenticator needs a session that passed the current one.
+            return redirect("accounts:login")
         return super().dispatch(request, *args, **kwargs)
 
     @property

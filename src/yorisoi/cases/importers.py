@@ -275,6 +275,7 @@ def parse_case_row(row, mapping, *, staff) -> CaseRow:
     first_consulter = cells.value("最初の相談者", optional(FIRST_CONSULTER.match))
     referral_route = cells.value("相談経路", optional(REFERRAL_ROUTE.match)) or ""
     cells.check()  # every cell has been read: all of the row's problems are reported at once
+    # Only what the file says: an empty cell never blanks a value already known.
     person = {
         "name": cells.text("氏名"),
         "name_kana": cells.text("ふりがな"),
@@ -283,16 +284,16 @@ def parse_case_row(row, mapping, *, staff) -> CaseRow:
         "age_band": "" if birth_date else age_band,
         "municipality": cells.text("市区町村"),
     }
+    person = {key: value for key, value in person.items() if value and value not in UNKNOWN_WORDS}
     case = {
-        # Unknown (empty) first consulter: the ledger did not say; "other" keeps the case valid.
-        "first_consulter": first_consulter or FirstConsulter.OTHER,
+        "first_consulter": first_consulter,
         "referral_route": referral_route,
-        "status": status or CaseStatus.ACTIVE,
+        "status": status,
         "closed_on": closed_on,
         "close_reason": close_reason,
+        "primary_staff": staff_member,
     }
-    if staff_member is not None:
-        case["primary_staff"] = staff_member
+    case = {key: value for key, value in case.items() if value}
     return CaseRow(number=number, opened_on=opened_on, person=person, case=case)
 
 

@@ -79,11 +79,12 @@ def _contacts(case, before, limit):
 
 
 def _consents(case, before, limit):
-    rows = Consent.objects.filter(case=case, **({"given_on__lt": before.date()} if before else {}))
-    return [
-        (extensions.as_datetime(c.given_on), c)
-        for c in rows.select_related("given_by_member")[:limit]
-    ]
+    # Consents sit at the start of their (local) day; compare that moment, not a UTC date.
+    rows = Consent.objects.filter(
+        case=case, **({"given_on__lte": timezone.localtime(before).date()} if before else {})
+    ).select_related("given_by_member")[: limit + 1]
+    entries = [(extensions.as_datetime(c.given_on), c) for c in rows]
+    return [(at, c) for at, c in entries if before is None or at < before][:limit]
 
 
 def _events(case, before, limit):

@@ -21,7 +21,7 @@ from yorisoi.cases.models import (
     Intake,
     Person,
 )
-from yorisoi.core.concurrency import save_versioned
+from yorisoi.core.concurrency import EditConflict, save_versioned
 from yorisoi.core.dates import fiscal_year_of
 from yorisoi.core.roles import Action
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
@@ -268,11 +268,20 @@ def record_inquiry(*, actor, **fields) -> Inquiry:
     return inquiry
 
 
+def _waiting(inquiry: Inquiry) -> Inquiry:
+    """The inquiry, locked and re-read: two people taking it up at once get one case, not two."""
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    if inquiry.status != InquiryStatus.WAITING:
+        raise ValidationError(_("This inquiry has already been dealt with."))
+    return inquiry
+
+
 @transaction.atomic
 def close_inquiry(*, actor, inquiry: Inquiry, note: str) -> Inquiry:
     """Take an inquiry off the queue without opening a case (advice given, referred on, …)."""
     require(actor, Inquiry, Action.CHANGE)
     require_own(actor, inquiry)
+    inquiry = _waiting(inquiry)
     inquiry.status = InquiryStatus.CLOSED
     inquiry.closing_note = note
     inquiry.save()
@@ -292,8 +301,7 @@ def convert_inquiry(
     """Open a case from an inquiry, for an existing person/household or new ones."""
     require(actor, Inquiry, Action.CHANGE)
     require_own(actor, inquiry)
-    if inquiry.status != InquiryStatus.WAITING:
-        raise ValidationError(_("This inquiry has already been dealt with."))
+    inquiry = _waiting(inquiry)
     person_data = {
         "name": inquiry.person_name,
         "name_kana": inquiry.person_name_kana,
@@ -352,7 +360,9 @@ def save_intake(*, actor, case: Case, expected_version: int | None = None, **fie
     """Create the case's intake sheet or change it (refusing to overwrite a newer version)."""
     require(actor, Intake, Action.CHANGE)
     require_own(actor, case)
-    intake = Intake.objects.filter(case=case).first()
+    intake = Intake.objects.select_for_update().filter(case=case).first()
+    if intake is not None and expected_version is None:
+        raise EditConflict  # someone else wrote the sheet since this form was opened
     if intake is None:
         intake = Intake(organization_id=case.organization_id, case=case, taken_by=staff_of(actor))
         apply_fields(intake, fields, INTAKE_FIELDS)
@@ -361,7 +371,5 @@ def save_intake(*, actor, case: Case, expected_version: int | None = None, **fie
         return intake
     apply_fields(intake, fields, INTAKE_FIELDS)
     intake.full_clean()
-    save_versioned(
-        intake, expected_version=intake.version if expected_version is None else expected_version
-    )
+    save_versioned(intake, expected_version=expected_version)
     return intake

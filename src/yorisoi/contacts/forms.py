@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,7 @@ from yorisoi.contacts.models import ContactRecord
 from yorisoi.contacts.services import check_team_rule
 from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.forms import VersionedModelForm
+from yorisoi.organizations.models import Membership
 
 
 class ContactRecordForm(StaffLabelMixin, VersionedModelForm):
@@ -46,6 +48,11 @@ class ContactRecordForm(StaffLabelMixin, VersionedModelForm):
     def __init__(self, *args, member, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_staff(member, "staff")
+        if self.instance.pk:  # staff who have left since stay on their old records
+            current = self.instance.staff.values("pk")
+            self.fields["staff"].queryset = Membership.objects.filter(
+                Q(pk__in=self.fields["staff"].queryset.values("pk")) | Q(pk__in=current)
+            ).select_related("user")
         self.fields["with_members"].queryset = HouseholdMember.objects.filter(
             household=case.household_id
         )

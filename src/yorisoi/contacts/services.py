@@ -10,7 +10,7 @@ from yorisoi.contacts.choices import TEAM_CHANNELS
 from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
 from yorisoi.core import search
 from yorisoi.core.concurrency import save_versioned
-from yorisoi.core.roles import Action
+from yorisoi.core.roles import CASE_STAFF, Action
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
 
 CONTACT_FIELDS = frozenset(
@@ -32,7 +32,12 @@ CONTACT_FIELDS = frozenset(
 
 def check_team_rule(channel: str, staff: list, lone_visit_reason: str) -> None:
     """Home visits and accompanied outings go with two or more staff, or say why not."""
-    if channel in TEAM_CHANNELS and len(staff) < 2 and not lone_visit_reason.strip():
+    # Distinct people: the same name twice is still one person at the door.
+    if (
+        channel in TEAM_CHANNELS
+        and len({m.pk for m in staff}) < 2
+        and not lone_visit_reason.strip()
+    ):
         raise ValidationError(
             {
                 "lone_visit_reason": _(
@@ -43,9 +48,14 @@ def check_team_rule(channel: str, staff: list, lone_visit_reason: str) -> None:
         )
 
 
-def _check(contact: ContactRecord, staff: list, members: list) -> None:
+def _check(
+    contact: ContactRecord, staff: list, members: list, kept: frozenset = frozenset()
+) -> None:
     if not staff:
         raise ValidationError({"staff": _("Choose at least one staff member.")})
+    # Staff already on the record may stay after leaving; anyone added must work on cases now.
+    if any(m.pk not in kept and (not m.is_active or m.role not in CASE_STAFF) for m in staff):
+        raise ValidationError({"staff": _("Choose staff who work on cases.")})
     check_team_rule(contact.channel, staff, contact.lone_visit_reason)
     household_id = contact.case.household_id
     if any(m.household_id != household_id for m in members):
@@ -61,9 +71,9 @@ def _snapshot(contact: ContactRecord) -> dict:
     return data
 
 
-def _prepare(contact: ContactRecord, actor, staff: list, members: list) -> None:
+def _prepare(contact: ContactRecord, actor, staff: list, members: list, kept=frozenset()) -> None:
     contact.full_clean(exclude=["search_text"])
-    _check(contact, staff, members)
+    _check(contact, staff, members, kept)
     contact.search_text = search.search_text_for(contact.summary, contact.next_action)
     contact.updated_by = staff_of(actor)
 
@@ -108,7 +118,7 @@ def edit_contact(
         saved_at=contact.updated_at,
     )
     apply_fields(contact, fields, CONTACT_FIELDS)
-    _prepare(contact, actor, list(staff), list(with_members))
+    _prepare(contact, actor, list(staff), list(with_members), frozenset(previous["staff"]))
     save_versioned(contact, expected_version=expected_version)
     contact.staff.set(staff)
     contact.with_members.set(with_members)

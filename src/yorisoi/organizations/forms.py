@@ -37,23 +37,16 @@ class StaffCreateForm(forms.Form):
     password = forms.CharField(
         label=_("Initial password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        required=False,
-        help_text=_("Leave empty for an existing account. The person changes it after signing in."),
+        required=True,
+        help_text=_("The person changes it after signing in."),
     )
-
-    def __init__(self, *args, organization, **kwargs):
-        self.organization = organization
-        super().__init__(*args, **kwargs)
 
     def clean(self):
         cleaned = super().clean()
         username = cleaned.get("username")
-        user = get_user_model().objects.filter(username=username).first() if username else None
-        if user and Membership.objects.filter(user=user, organization=self.organization).exists():
-            self.add_error(
-                "username", _("This person is already on the staff of this organization.")
-            )
-        if user is None and username and not cleaned.get("password"):
+        if username and get_user_model().objects.filter(username=username).exists():
+            self.add_error("username", _("This username is already in use. Choose another."))
+        if username and not cleaned.get("password"):
             self.add_error("password", _("A new account needs an initial password."))
         if cleaned.get("password"):
             from django.contrib.auth.password_validation import validate_password

@@ -1,7 +1,8 @@
 """Changing organizations and their staff. Every write checks permission and is audited."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from yorisoi.accounts.models import User
 from yorisoi.core.concurrency import save_versioned
@@ -79,9 +80,24 @@ def enroll_staff(
 
 
 def add_staff(*, actor: Membership, **details) -> Membership:
-    """A system administrator adds a staff member to their own organization."""
+    """A system administrator adds a new account to their own organization.
+
+    An existing account (perhaps another organization's staff) is linked only by the
+    installation's administrator: one organization must not reach another's accounts.
+    """
     require(actor, Membership, Action.ADD)
+    if User.objects.filter(username=details["username"]).exists():
+        raise ValidationError({"username": _("This username is already in use. Choose another.")})
     return enroll_staff(organization=actor.organization, **details)
+
+
+def may_reset_two_factor(actor: Membership, membership: Membership) -> bool:
+    """Only for someone who works in the actor's organization alone (never a superuser)."""
+    user = membership.user
+    elsewhere = user.memberships.exclude(organization_id=actor.organization_id).filter(
+        is_active=True
+    )
+    return not user.is_superuser and not elsewhere.exists()
 
 
 @transaction.atomic

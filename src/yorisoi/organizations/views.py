@@ -99,9 +99,6 @@ class StaffCreateView(ScopedCreateView):
     template_name = "organizations/staff_form.html"
     success_message = gettext_lazy("The staff member has been added.")
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "organization": self.request.member.organization}
-
     def perform(self, form):
         return services.add_staff(actor=self.request.member, **form.cleaned_data)
 
@@ -135,8 +132,13 @@ class StaffResetTwoFactorView(ScopedMixin, View):
     action = Action.CHANGE
 
     def post(self, request, pk):
-        membership = get_object_or_404(self.get_queryset(), pk=pk)
+        membership = get_object_or_404(self.get_queryset().select_related("user"), pk=pk)
         self.check_action()
+        if not services.may_reset_two_factor(request.member, membership):
+            messages.error(
+                request, _("This person also works elsewhere; ask the installation administrator.")
+            )
+            return redirect("organizations:staff_detail", pk=pk)
         TOTPDevice.objects.devices_for_user(membership.user).delete()
         recorder.record(AuditAction.TWO_FACTOR, membership, detail={"change": "reset"})
         messages.success(

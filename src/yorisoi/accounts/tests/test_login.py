@@ -140,3 +140,15 @@ def test_password_change_is_validated_and_logged(as_member, caseworker):
     caseworker.user.refresh_from_db()
     assert caseworker.user.check_password(new)
     assert AuditEvent.objects.filter(action="password_change", actor=caseworker.user).exists()
+
+
+def test_password_alone_cannot_replace_a_registered_authenticator(client, two_factor_member):
+    device = TOTPDevice.objects.create(user=two_factor_member.user, name="phone", confirmed=True)
+    response = post_password(client, "careful")
+    assert response.url == reverse("accounts:login_code")
+    setup = client.get(reverse("accounts:two_factor_setup"))
+    assert setup.status_code == 302
+    assert setup.url == reverse("accounts:login_code")
+    client.post(reverse("accounts:two_factor_setup"), {"token": "123456"})
+    assert TOTPDevice.objects.filter(pk=device.pk, confirmed=True).exists()
+    assert client.get("/").status_code == 302  # still not signed in

@@ -245,3 +245,22 @@ def test_supervisor_imports_in_the_browser_after_a_check(
     assert done.status_code == 302
     assert Case.objects.count() == 3
     assert AuditEvent.objects.filter(action="import", actor=supervisor.user).exists()
+
+
+def test_reimporting_a_thinner_file_never_blanks_known_values(tmp_path, org, staff):
+    path = write_xlsx(tmp_path / "l.xlsx", CASE_HEADERS, GOOD_CASES)
+    call_command("import", "cases", str(path), "--org", org.slug)
+    thin = write_xlsx(
+        tmp_path / "thin.xlsx",
+        ["ケース番号", "受付日", "氏名"],
+        [["K-001", "令和6年4月1日", ""], ["K-002", "R6.5.10", "不明"]],
+    )
+    call_command("import", "cases", str(thin), "--org", org.slug)
+    k1, k2 = Case.objects.filter(number__in=["K-001", "K-002"]).order_by("number")
+    assert (k1.person.name, k1.person.name_kana, k1.status, k1.first_consulter) == (
+        "山田 太郎",
+        "やまだ たろう",
+        "active",
+        "mother",
+    )
+    assert (k2.status, k2.close_reason) == ("closed", "goal_reached")

@@ -1,5 +1,6 @@
 """Importing a ledger in the browser: check first, see every problem, then import for real."""
 
+import time
 import uuid
 from io import BytesIO
 from pathlib import Path
@@ -53,6 +54,14 @@ def _pending_dir() -> Path:
     return path
 
 
+def _remove_stale_uploads(hours: int = 24) -> None:
+    """Checked files never confirmed hold personal data: they do not stay longer than a day."""
+    cutoff = time.time() - hours * 3600
+    for path in _pending_dir().iterdir():
+        if path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+
+
 class ImportView(MemberRequiredMixin, View):
     """Supervisors bring in Excel ledgers; nothing is written until the whole file is good."""
 
@@ -74,6 +83,7 @@ class ImportView(MemberRequiredMixin, View):
         form = ImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
+        _remove_stale_uploads()
         kind, upload = form.cleaned_data["kind"], form.cleaned_data["file"]
         data = upload.read()
         report = self.run(request, kind, data, upload.name, dry_run=True)
@@ -87,13 +97,22 @@ class ImportView(MemberRequiredMixin, View):
         if report.ok:
             token = uuid.uuid4().hex
             (_pending_dir() / token).write_bytes(data)
-            request.session[SESSION_KEY] = {"token": token, "kind": kind, "filename": upload.name}
+            request.session[SESSION_KEY] = {
+                "token": token,
+                "kind": kind,
+                "filename": upload.name,
+                "organization": request.member.organization_id,
+            }
             context["pending"] = True
         return render(request, self.template_name, context)
 
     def confirm(self, request):
         pending = request.session.pop(SESSION_KEY, None)
         path = _pending_dir() / pending["token"] if pending else None
+        # A file checked for one organization is never imported into another.
+        if pending and pending.get("organization") != request.member.organization_id:
+            path.unlink(missing_ok=True)
+            pending = None
         if not pending or not path.exists():
             messages.warning(request, _("Please choose the file again."))
             return redirect("cases:import")

@@ -16,7 +16,7 @@ from yorisoi.core.views import ScopedCreateView, ScopedDetailView, ScopedListVie
 
 class InquiryFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=InquiryStatus.choices, empty_label=gettext_lazy("All")
+        label=gettext_lazy("Status"), choices=InquiryStatus.choices, empty_label=gettext_lazy("All")
     )
     channel = django_filters.ChoiceFilter(
         label=gettext_lazy("Channel"), choices=InquiryChannel.choices

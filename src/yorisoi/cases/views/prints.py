@@ -24,7 +24,9 @@ class FaceSheetView(CaseChildMixin, TemplateView):
             person=case.person,
             members=list(case.household.members.all()) if case.household_id else [],
             intake=Intake.objects.filter(case=case).first(),
-            consents=list(Consent.objects.filter(case=case).in_force()),
+            consents=list(
+                Consent.objects.filter(case=case).in_force().select_related("given_by_member")
+            ),
             **kwargs,
         )
 

@@ -252,3 +252,34 @@ def test_frequent_words_are_read_newest_first_with_the_same_results(
         .context["object_list"]
     )
     assert [c.summary for c in rows] == [f"母と電話 {day}日目" for day in range(5, 0, -1)]
+
+
+def test_the_same_person_twice_or_a_clerk_does_not_make_two_staff(
+    api_as, caseworker, make_member, org
+):
+    from yorisoi.core.roles import Role
+
+    case = CaseFactory(organization=org)
+    clerk = make_member(org, Role.CLERK)
+    with pytest.raises(ValidationError):
+        services.record_contact(
+            actor=caseworker,
+            case=case,
+            staff=[caseworker, caseworker],
+            occurred_at=WHEN,
+            channel="home_visit",
+            reached="family",
+            outcome="met",
+            summary="訪問",
+        )
+    with pytest.raises(ValidationError):
+        services.record_contact(
+            actor=caseworker,
+            case=case,
+            staff=[caseworker, clerk],
+            occurred_at=WHEN,
+            channel="home_visit",
+            reached="family",
+            outcome="met",
+            summary="訪問",
+        )

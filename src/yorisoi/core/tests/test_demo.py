@@ -40,3 +40,14 @@ def test_demo_password_can_be_set(monkeypatch, client):
         "/accounts/login/", {"username": "supervisor", "password": "another-demo-pass"}
     )
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_demo_refuses_a_database_with_real_organizations():
+    from django.core.management import CommandError
+
+    from yorisoi.organizations.tests.factories import OrganizationFactory
+
+    OrganizationFactory(slug="minato-center")
+    with pytest.raises(CommandError):
+        call_command("demo", no_serve=True)

@@ -35,6 +35,7 @@ OWN_ACCOUNT = {
     "organizations:switch",
 }
 POST_ONLY = {
+    "meetings:action_done",
     "accounts:logout",
     "organizations:switch",
     "organizations:staff_reset_two_factor",

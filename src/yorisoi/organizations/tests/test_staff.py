@@ -33,7 +33,7 @@ def test_add_form_explains_what_is_wrong_in_japanese(as_member, sysadmin, casewo
         {"username": "caseworker", "full_name": "重複", "role": Role.CASEWORKER},
     )
     assert response.status_code == 200
-    assert "すでにこの支援機関の職員として登録されています" in response.content.decode()
+    assert "このユーザー名はすでに使われています" in response.content.decode()
 
 
 @pytest.mark.parametrize("role", [Role.CASEWORKER, Role.SUPERVISOR, Role.CLERK, Role.SUPPORTER])
@@ -134,9 +134,30 @@ def test_sysadmin_changes_the_organization_settings(as_member, sysadmin, casewor
             "prefecture": "13",
             "municipality": "八王子市",
             "require_two_factor": "on",
+            "urgent_meeting_days": 5,
             "version": org.version,
         },
     )
     assert response.status_code == 302
     org.refresh_from_db()
     assert (org.name, org.prefecture, org.require_two_factor) == ("改称センター", "13", True)
+
+
+def test_sysadmin_cannot_take_in_or_reset_another_organizations_account(
+    as_member, api_as, sysadmin, other_org, make_member, org
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    theirs = make_member(other_org, user__username="their-staff")
+    response = api_as(sysadmin).post(
+        "/api/staff/",
+        {"username": "their-staff", "full_name": "x", "role": "caseworker"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert not Membership.objects.filter(user=theirs.user, organization=org).exists()
+    # Someone who works in both organizations keeps their authenticator.
+    shared = make_member(org, user=theirs.user)
+    TOTPDevice.objects.create(user=theirs.user, name="phone", confirmed=True)
+    as_member(sysadmin).post(reverse("organizations:staff_reset_two_factor", args=[shared.pk]))
+    assert TOTPDevice.objects.filter(user=theirs.user).exists()

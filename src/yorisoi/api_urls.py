@@ -19,6 +19,7 @@ from yorisoi.consents.api import ConsentViewSet
 from yorisoi.contacts.api import ContactRecordViewSet
 from yorisoi.evaluations import api as evaluations_api
 from yorisoi.meetings import api as meetings_api
+from yorisoi.plans import api as plans_api
 from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
 
 router = DefaultRouter(use_regex_path=False)
@@ -40,6 +41,7 @@ router.register("contacts", ContactRecordViewSet, basename="contactrecord")
 assessments_api.register(router)
 evaluations_api.register(router)
 meetings_api.register(router)
+plans_api.register(router)
 
 urlpatterns = [
     path("", include(router.urls)),

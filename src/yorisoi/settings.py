@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "yorisoi.assessments",
     "yorisoi.evaluations",
     "yorisoi.meetings",
+    "yorisoi.plans",
     "yorisoi.core.admin_site.YorisoiAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

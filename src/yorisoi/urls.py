@@ -18,6 +18,7 @@ urlpatterns = [
     path("assessments/", include("yorisoi.assessments.urls")),
     path("evaluations/", include("yorisoi.evaluations.urls")),
     path("meetings/", include("yorisoi.meetings.urls")),
+    path("plans/", include("yorisoi.plans.urls")),
     path("api/", include(("yorisoi.api_urls", "api"))),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

@@ -1,0 +1,68 @@
+from rest_framework import mixins, serializers
+
+from yorisoi.cases.api import ScopedRelatedField
+from yorisoi.cases.models import Case
+from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.plans import services
+from yorisoi.plans.models import Goal, SupportPlan
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Goal
+        fields = [
+            "domain",
+            "domain_named",
+            "horizon",
+            "text",
+            "steps",
+            "proposed_by",
+            "person_agreed",
+            "persons_own",
+        ]
+
+
+class SupportPlanSerializer(serializers.ModelSerializer):
+    case = ScopedRelatedField(Case)
+    goals = GoalSerializer(many=True, required=False)
+
+    class Meta:
+        model = SupportPlan
+        fields = [
+            "id",
+            "case",
+            "number",
+            "made_on",
+            "person_intentions",
+            "family_intentions",
+            "review_on",
+            "goals",
+        ]
+        read_only_fields = ["id", "number"]
+
+
+class SupportPlanViewSet(
+    ServiceWritesMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    ScopedViewSet,
+):
+    """Support plan versions; posting makes the next version of the case's plan."""
+
+    model = SupportPlan
+    serializer_class = SupportPlanSerializer
+    filterset_fields = ["case"]
+    create_service = staticmethod(services.make_plan)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("goals")
+
+    def create_data(self, data):
+        data["goals"] = data.get("goals", [])
+        return data
+
+
+def register(router) -> None:
+    """Add this app's viewsets to the API router."""
+    router.register("plans", SupportPlanViewSet, basename="supportplan")

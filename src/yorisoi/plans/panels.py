@@ -1,0 +1,42 @@
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases import extensions
+from yorisoi.plans.models import PlanReview, SupportPlan
+
+
+def side(case, member) -> dict:
+    return {"latest": SupportPlan.objects.filter(case=case).prefetch_related("goals").first()}
+
+
+def _plans(case, before, limit):
+    rows = SupportPlan.objects.filter(case=case, **({"created_at__lt": before} if before else {}))
+    return [(extensions.as_datetime(p.made_on), p) for p in rows.prefetch_related("goals")[:limit]]
+
+
+def _reviews(case, before, limit):
+    rows = PlanReview.objects.filter(
+        plan__case=case, **({"created_at__lt": before} if before else {})
+    )
+    return [(extensions.as_datetime(r.reviewed_on), r) for r in rows.select_related("plan")[:limit]]
+
+
+def register() -> None:
+    extensions.register_panel(extensions.CasePanel("plans/panels/side.html", side, "side", 15))
+    extensions.register_timeline_kind(
+        extensions.TimelineKind(
+            "plan",
+            _("Support plans"),
+            _plans,
+            "plans/includes/timeline_plan.html",
+            33,
+        )
+    )
+    extensions.register_timeline_kind(
+        extensions.TimelineKind(
+            "plan_review",
+            _("Plan reviews"),
+            _reviews,
+            "plans/includes/timeline_review.html",
+            34,
+        )
+    )

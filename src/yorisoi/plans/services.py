@@ -1,0 +1,97 @@
+"""Making plan versions and reviewing them."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from yorisoi.core.roles import Action
+from yorisoi.core.services import apply_fields, require, require_own, staff_of
+from yorisoi.plans.models import Domain, Goal, PlanReview, SupportPlan
+
+PLAN_FIELDS = frozenset({"made_on", "person_intentions", "family_intentions", "review_on"})
+GOAL_FIELDS = (
+    "domain",
+    "domain_named",
+    "horizon",
+    "text",
+    "steps",
+    "proposed_by",
+    "person_agreed",
+    "persons_own",
+)
+
+
+def latest_plan(case) -> SupportPlan | None:
+    return SupportPlan.objects.filter(case=case).prefetch_related("goals").first()
+
+
+def _check_goal(index: int, goal: dict) -> None:
+    if goal.get("persons_own") and not goal.get("person_agreed"):
+        raise ValidationError(
+            _("Goal %(n)s: a goal is the person's own only when the person agreed to it.")
+            % {"n": index}
+        )
+    if goal.get("domain") == Domain.OTHER and not goal.get("domain_named"):
+        raise ValidationError(
+            _("Goal %(n)s: write the domain as the person names it.") % {"n": index}
+        )
+
+
+@transaction.atomic
+def make_plan(
+    *, actor, case, goals: list[dict], based_on_review: PlanReview | None = None, **fields
+) -> SupportPlan:
+    """A new version of the case's plan (earlier versions stay as they were)."""
+    require(actor, SupportPlan, Action.ADD)
+    require_own(actor, case, based_on_review)
+    goals = [g for g in goals if g.get("text")]
+    for index, goal in enumerate(goals, start=1):
+        _check_goal(index, goal)
+    number = (
+        SupportPlan.objects.select_for_update().filter(case=case).aggregate(n=Max("number"))["n"]
+        or 0
+    ) + 1
+    plan = SupportPlan(
+        organization_id=case.organization_id,
+        case=case,
+        number=number,
+        made_by=staff_of(actor),
+        based_on_review=based_on_review,
+    )
+    apply_fields(plan, fields, PLAN_FIELDS)
+    plan.full_clean()
+    plan.save()
+    Goal.objects.bulk_create(
+        [
+            Goal(
+                organization_id=case.organization_id,
+                plan=plan,
+                order=i,
+                **{
+                    name: goal.get(
+                        name, "" if name not in {"person_agreed", "persons_own"} else False
+                    )
+                    for name in GOAL_FIELDS
+                },
+            )
+            for i, goal in enumerate(goals)
+        ]
+    )
+    return plan
+
+
+@transaction.atomic
+def review_plan(*, actor, plan: SupportPlan, reviewed_on, what_changed: str) -> PlanReview:
+    require(actor, PlanReview, Action.ADD)
+    require_own(actor, plan)
+    review = PlanReview(
+        organization_id=plan.organization_id,
+        plan=plan,
+        reviewed_on=reviewed_on,
+        what_changed=what_changed,
+        reviewed_by=staff_of(actor),
+    )
+    review.full_clean()
+    review.save()
+    return review

@@ -19,8 +19,8 @@ from yorisoi.consents.api import ConsentViewSet
 from yorisoi.contacts.api import ContactRecordViewSet
 from yorisoi.evaluations import api as evaluations_api
 from yorisoi.meetings import api as meetings_api
-from yorisoi.plans import api as plans_api
 from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
+from yorisoi.plans import api as plans_api
 
 router = DefaultRouter(use_regex_path=False)
 router.include_format_suffixes = False

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from yorisoi.cases.views import cases, household, imports, inquiries, intake, prints
+from yorisoi.cases.views import cases, closure, household, imports, inquiries, intake, prints
 from yorisoi.consents import views as consents
 from yorisoi.contacts import views as contacts
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("<int:pk>/edit/", cases.CaseUpdateView.as_view(), name="case_edit"),
     path("<int:pk>/person/", cases.PersonUpdateView.as_view(), name="person_edit"),
     path("<int:pk>/intake/", intake.IntakeView.as_view(), name="intake"),
+    path("<int:pk>/close/", closure.CloseCaseView.as_view(), name="case_close"),
+    path("<int:pk>/reopen/", closure.ReopenCaseView.as_view(), name="case_reopen"),
+    path("follow-ups/<int:pk>/check-in/", closure.CheckInView.as_view(), name="follow_up_check_in"),
     path("<int:pk>/household/add/", household.HouseholdMemberAddView.as_view(), name="member_add"),
     path(
         "household-members/<int:pk>/edit/",

@@ -127,6 +127,9 @@ class CaseEvent(TenantModel):
 
     class Kind(models.TextChoices):
         OPENED = "opened", _("Case opened")
+        CLOSED = "closed", _("Case closed")
+        REOPENED = "reopened", _("Case reopened")
+        CHECK_IN = "check_in", _("Follow-up check-in")
         STATUS = "status", _("Status changed")
         STAGE = "stage", _("Support stage changed")
         STAFF = "staff", _("Staff assigned")

@@ -3,7 +3,15 @@ import datetime
 import factory
 
 from yorisoi.cases.choices import FirstConsulter, Relation
-from yorisoi.cases.models import Case, Household, HouseholdMember, Inquiry, Intake, Person
+from yorisoi.cases.models import (
+    Case,
+    FollowUp,
+    Household,
+    HouseholdMember,
+    Inquiry,
+    Intake,
+    Person,
+)
 from yorisoi.core.testing.samples import sample_for
 from yorisoi.organizations.tests.factories import OrganizationFactory
 
@@ -98,3 +106,17 @@ def sample_inquiry(organization, marker):
 @sample_for(Intake)
 def sample_intake(organization, marker):
     return IntakeFactory(case__organization=organization, current_state=marker)
+
+
+@sample_for(FollowUp)
+def sample_follow_up(organization, marker):
+    case = CaseFactory(organization=organization, status="closed", summary=marker)
+    return FollowUp.objects.create(
+        organization=organization,
+        case=case,
+        agreed_on=datetime.date(2025, 6, 1),
+        agreed_by="person",
+        interval_weeks=8,
+        next_check_on=datetime.date(2025, 8, 1),
+        note=marker,
+    )

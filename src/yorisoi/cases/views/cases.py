@@ -12,7 +12,7 @@ from yorisoi.audit.choices import AuditAction
 from yorisoi.cases import extensions, selectors, services
 from yorisoi.cases.filtersets import CaseFilterSet
 from yorisoi.cases.forms import CaseForm, CaseOpenForm, NewPersonForm, PersonForm
-from yorisoi.cases.models import Case
+from yorisoi.cases.models import Case, FollowUp
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.consents.models import Consent
 from yorisoi.contacts.forms import ContactRecordForm
@@ -171,6 +171,7 @@ class CaseDetailView(CaseChildMixin, TemplateView):
             ],
             chosen_kinds=kinds,
             intake_done=hasattr(case, "intake"),
+            follow_ups=list(FollowUp.objects.filter(case=case, ended_on__isnull=True)),
             contact_form=ContactRecordForm(member=self.request.member, case=case),
             **kwargs,
         )

@@ -81,7 +81,11 @@ def is_api(pattern):
 def method_for(name, entry) -> str:
     """POST for forms and API actions that only accept it, GET otherwise."""
     actions = getattr(entry.callback, "actions", None)
-    if name in POST_ONLY or (actions and "get" not in actions):
+    view = getattr(entry.callback, "view_class", None)
+    only_post = view is not None and (
+        "get" not in view.http_method_names or not hasattr(view, "get")
+    )
+    if name in POST_ONLY or only_post or (actions and "get" not in actions):
         return "post"
     return "get"
 

@@ -87,3 +87,29 @@ def register() -> None:
     register_panel(
         "assessments/panels/home.html", cases_needing_attention, model="cases.Case", order=5
     )
+    register_due()
+
+
+def _urgent_without_meeting(member, scope, today):
+    """Cases judged urgent with no case meeting held since."""
+    from django.db.models import Exists
+    from django.db.models.functions import TruncDate
+
+    from yorisoi.cases.due import DueItem
+    from yorisoi.meetings.models import CaseMeeting
+
+    latest = UrgencyChange.objects.filter(case=OuterRef("pk")).order_by("-changed_at", "-pk")
+    cases = scope.annotate(
+        urgency=Subquery(latest.values("level")[:1]),
+        urgent_on=Subquery(latest.annotate(on=TruncDate("changed_at")).values("on")[:1]),
+        meeting_due_on=Subquery(latest.values("meeting_due_on")[:1]),
+    ).filter(urgency=Urgency.URGENT)
+    met = CaseMeeting.objects.filter(case=OuterRef("pk"), held_on__gte=OuterRef("urgent_on"))
+    cases = cases.annotate(met=Exists(met)).filter(met=False).select_related("person")[:50]
+    return [DueItem("urgent", c, c.meeting_due_on, _("Urgent: hold a case meeting")) for c in cases]
+
+
+def register_due() -> None:
+    from yorisoi.cases import due
+
+    due.register(due.DueKind("urgent", _("Urgent without a meeting"), _urgent_without_meeting, 10))

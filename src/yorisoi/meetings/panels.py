@@ -56,3 +56,21 @@ def register() -> None:
     register_panel(
         "meetings/panels/home.html", my_actions, model="meetings.MeetingAction", order=15
     )
+    register_due()
+
+
+def _actions_overdue(member, scope, today):
+    from yorisoi.cases.due import DueItem
+
+    rows = (
+        MeetingAction.objects.for_member(member)
+        .filter(done_on__isnull=True, due_on__lt=today, meeting__case__in=scope)
+        .select_related("meeting__case__person", "owner__user")[:50]
+    )
+    return [DueItem("meeting_action", a.meeting.case, a.due_on, a.what) for a in rows]
+
+
+def register_due() -> None:
+    from yorisoi.cases import due
+
+    due.register(due.DueKind("meeting_action", _("Meeting actions past due"), _actions_overdue, 30))

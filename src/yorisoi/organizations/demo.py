@@ -55,7 +55,13 @@ def load() -> dict[str, Organization]:
     password = demo_password()
     for username, name, kana, org_slug, role, title in STAFF:
         user, created = User.objects.get_or_create(
-            username=username, defaults={"full_name": name, "full_name_kana": kana}
+            username=username,
+            # Reserved example domain: the demo's reminder e-mails go nowhere real.
+            defaults={
+                "full_name": name,
+                "full_name_kana": kana,
+                "email": f"{username}@demo.example",
+            },
         )
         if created or not user.check_password(password):
             user.set_password(password)

@@ -17,6 +17,7 @@ class OrganizationForm(VersionedModelForm):
             "municipality",
             "require_two_factor",
             "urgent_meeting_days",
+            "silence_days",
         ]
 
 

@@ -34,6 +34,12 @@ class Organization(AuditedModel):
         default=3,
         validators=[MaxValueValidator(60)],
     )
+    silence_days = models.PositiveSmallIntegerField(
+        _("days without contact before a case is listed as due"),
+        default=60,
+        validators=[MaxValueValidator(365)],
+        help_text=_("A letter left unanswered does not count as contact."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

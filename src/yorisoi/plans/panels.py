@@ -40,3 +40,30 @@ def register() -> None:
             34,
         )
     )
+    register_due()
+
+
+def _reviews_due(member, scope, today):
+    """The latest plan of a case whose review date has passed with no review since."""
+    from django.db.models import Exists, OuterRef
+
+    from yorisoi.cases.due import DueItem
+
+    newer = SupportPlan.objects.filter(case=OuterRef("case"), number__gt=OuterRef("number"))
+    reviewed = PlanReview.objects.filter(plan=OuterRef("pk"))
+    plans = (
+        SupportPlan.objects.for_member(member)
+        .filter(case__in=scope, review_on__lt=today)
+        .annotate(superseded=Exists(newer), reviewed=Exists(reviewed))
+        .filter(superseded=False, reviewed=False)
+        .select_related("case__person")[:50]
+    )
+    return [
+        DueItem("plan_review", p.case, p.review_on, _("Review the support plan")) for p in plans
+    ]
+
+
+def register_due() -> None:
+    from yorisoi.cases import due
+
+    due.register(due.DueKind("plan_review", _("Plan reviews past due"), _reviews_due, 20))

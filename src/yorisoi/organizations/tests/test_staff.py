@@ -135,6 +135,7 @@ def test_sysadmin_changes_the_organization_settings(as_member, sysadmin, casewor
             "municipality": "八王子市",
             "require_two_factor": "on",
             "urgent_meeting_days": 5,
+            "silence_days": 60,
             "version": org.version,
         },
     )

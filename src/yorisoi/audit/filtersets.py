@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from yorisoi.audit.choices import AuditAction
 from yorisoi.audit.models import AuditEvent
 from yorisoi.core.fields import JapaneseDateField
+from yorisoi.core.filters import ScopedFilterSet
 
 
 class JapaneseDateFilter(django_filters.DateFilter):
     field_class = JapaneseDateField
 
 
-class AuditEventFilterSet(django_filters.FilterSet):
+class AuditEventFilterSet(ScopedFilterSet):
     actor = django_filters.CharFilter(
         label=_("Username"), field_name="actor_username", lookup_expr="iexact"
     )

@@ -7,6 +7,7 @@ from yorisoi.cases.models import Case
 from yorisoi.contacts.models import ContactRecord
 from yorisoi.core import search
 from yorisoi.core.dates import current_fiscal_year, fiscal_year_label, fiscal_year_range
+from yorisoi.core.filters import ScopedFilterSet
 from yorisoi.core.text import normalize_name
 from yorisoi.organizations.models import Membership
 
@@ -21,7 +22,7 @@ def _staff(request):
     return Membership.objects.for_member(member).filter(is_active=True).select_related("user")
 
 
-class CaseFilterSet(django_filters.FilterSet):
+class CaseFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(label=_("Name or furigana"), method="by_name")
     notes = django_filters.CharFilter(label=_("Words in contact notes"), method="by_notes")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=CaseStatus.choices)

@@ -12,6 +12,7 @@ from yorisoi.contacts import services
 from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
 from yorisoi.core import search
 from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.filters import ScopedFilterSet
 from yorisoi.organizations.models import Membership
 
 
@@ -54,7 +55,7 @@ class ContactRecordVersionSerializer(serializers.ModelSerializer):
         fields = ["number", "data", "saved_by", "saved_at"]
 
 
-class ContactRecordFilterSet(django_filters.FilterSet):
+class ContactRecordFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(label="Words in the notes", method="by_words")
     occurred_after = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__gte")
     occurred_before = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__lte")

@@ -2,11 +2,12 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from yorisoi.core.filters import ScopedFilterSet
 from yorisoi.core.roles import Role
 from yorisoi.organizations.models import Membership
 
 
-class MembershipFilterSet(django_filters.FilterSet):
+class MembershipFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(label=_("Name or username"), method="search")
     role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices)
     status = django_filters.ChoiceFilter(

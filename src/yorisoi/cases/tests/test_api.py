@@ -107,3 +107,14 @@ def test_case_list_api_filters_like_the_page(api_as, caseworker, org):
     CaseFactory(organization=org, status="closed", number="B")
     rows = api_as(caseworker).get("/api/cases/", {"status": "active"}).json()["results"]
     assert [r["number"] for r in rows] == ["A"]
+
+
+def test_filtering_by_another_organizations_case_looks_like_a_missing_one(
+    api_as, caseworker, other_org
+):
+    foreign = CaseFactory(organization=other_org)
+    client = api_as(caseworker)
+    theirs = client.get("/api/contacts/", {"case": foreign.pk})
+    missing = client.get("/api/contacts/", {"case": 999999})
+    assert theirs.status_code == missing.status_code == 400
+    assert client.get("/api/consents/", {"case": foreign.pk}).status_code == 400

@@ -54,7 +54,9 @@ def cases_needing_attention(member) -> dict:
     )
     if member.role != Role.SUPERVISOR:
         cases = cases.filter(Q(primary_staff=member) | Q(secondary_staff=member))
-    return {"urgent_cases": list(cases.order_by("urgency", "meeting_due_on")[:30])}
+    rows = list(cases.order_by("meeting_due_on")[:30])
+    rows.sort(key=lambda c: c.urgency != Urgency.URGENT)  # urgent ones first
+    return {"urgent_cases": rows}
 
 
 def register() -> None:

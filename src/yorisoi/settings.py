@@ -260,6 +260,7 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "yorisoi.cases.choices.CaseStatus",
         "InquiryStatusEnum": "yorisoi.cases.choices.InquiryStatus",
         "RoleEnum": "yorisoi.core.roles.Role",
+        "UrgencyEnum": "yorisoi.assessments.choices.Urgency",
     },
 }
 

@@ -2,6 +2,7 @@
 
 from yorisoi.assessments import demo as assessments_demo
 from yorisoi.cases import demo as cases_demo
+from yorisoi.evaluations import demo as evaluations_demo
 from yorisoi.organizations import demo as organizations_demo
 
 
@@ -9,5 +10,6 @@ def load_demo_data() -> dict:
     """Load (or refresh) all demo data; returns the demo organizations by slug."""
     organizations = organizations_demo.load()
     cases_demo.load(organizations)
+    evaluations_demo.load(organizations)
     assessments_demo.load(organizations)
     return organizations

@@ -71,6 +71,9 @@ class CloseCaseView(CaseChildMixin, _ServiceErrors, ServiceFormMixin, FormView):
     template_name = "cases/close_form.html"
     success_message = _("The case has been closed. Please record the closing evaluation.")
 
+    def get_success_url(self):
+        return reverse("evaluations:evaluation_add", args=[self.case.pk])  # the closing evaluation
+
     def perform(self, form):
         data = dict(form.cleaned_data)
         return closure.close_case(

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yorisoi.cases.forms import StaffLabelMixin, staff_choices
 from yorisoi.core.fields import JapaneseDateField
@@ -50,10 +51,14 @@ class MeetingForm(StaffLabelMixin, ModelForm):
                 label=_("What"), max_length=300, required=False
             )
             self.fields[f"action_{i}_owner"] = forms.ModelChoiceField(
-                label=_("Who"), queryset=staff_choices(member), required=False
+                label=pgettext_lazy("meeting action", "Who"),
+                queryset=staff_choices(member),
+                required=False,
             )
             self.fields[f"action_{i}_owner"].label_from_instance = self.label_for_staff
-            self.fields[f"action_{i}_due"] = JapaneseDateField(label=_("By"), required=False)
+            self.fields[f"action_{i}_due"] = JapaneseDateField(
+                label=pgettext_lazy("meeting action", "By"), required=False
+            )
 
     def main_fields(self):
         return [f for f in self.visible_fields() if not f.name.startswith("action_")]

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yorisoi.cases.models.policies import CASE_RECORDS
 from yorisoi.core.models import TenantModel
@@ -95,17 +96,17 @@ class MeetingAction(TenantModel):
     """Who does what by when, as decided in a meeting."""
 
     meeting = models.ForeignKey(CaseMeeting, on_delete=models.CASCADE, related_name="actions")
-    what = models.CharField(_("what"), max_length=300)
+    what = models.CharField(pgettext_lazy("meeting action", "What"), max_length=300)
     owner = models.ForeignKey(
         "organizations.Membership",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="meeting_actions",
-        verbose_name=_("who"),
+        verbose_name=pgettext_lazy("meeting action", "Who"),
     )
     owner_name = models.CharField(_("who (another agency)"), max_length=100, blank=True)
-    due_on = models.DateField(_("by"), null=True, blank=True)
+    due_on = models.DateField(pgettext_lazy("meeting action", "By"), null=True, blank=True)
     done_on = models.DateField(_("done on"), null=True, blank=True)
 
     access_policy = CASE_RECORDS

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from yorisoi.evaluations.views import evaluations, instruments
+from yorisoi.evaluations.views import evaluations, instruments, stalled
 
 app_name = "evaluations"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("case/<int:pk>/new/", evaluations.EvaluationCreateView.as_view(), name="evaluation_add"),
     path("case/<int:pk>/print/", evaluations.CaseHistoryPrintView.as_view(), name="case_print"),
     path("<int:pk>/edit/", evaluations.EvaluationUpdateView.as_view(), name="evaluation_edit"),
+    path("stalled/", stalled.StalledCasesView.as_view(), name="stalled"),
     path("instruments/", instruments.InstrumentListView.as_view(), name="instrument_list"),
     path("instruments/new/", instruments.InstrumentCreateView.as_view(), name="instrument_add"),
     path(

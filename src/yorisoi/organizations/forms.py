@@ -18,6 +18,7 @@ class OrganizationForm(VersionedModelForm):
             "require_two_factor",
             "urgent_meeting_days",
             "silence_days",
+            "stalled_years",
         ]
 
 

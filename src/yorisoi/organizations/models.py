@@ -40,6 +40,11 @@ class Organization(AuditedModel):
         validators=[MaxValueValidator(365)],
         help_text=_("A letter left unanswered does not count as contact."),
     )
+    stalled_years = models.PositiveSmallIntegerField(
+        _("years of support before unchanged ratings are listed for review"),
+        default=3,
+        validators=[MaxValueValidator(20)],
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -136,6 +136,7 @@ def test_sysadmin_changes_the_organization_settings(as_member, sysadmin, casewor
             "require_two_factor": "on",
             "urgent_meeting_days": 5,
             "silence_days": 60,
+            "stalled_years": 3,
             "version": org.version,
         },
     )

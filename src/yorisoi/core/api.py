@@ -47,6 +47,8 @@ class MemberMixin:
         self.perform_authentication(request)
         slug = request.headers.get(ORGANIZATION_HEADER)
         session_member = getattr(request._request, "member", None)
+        if session_member is not None and session_member.user_id != request.user.pk:
+            session_member = None  # a token of another user than the session's: never mix them
         if slug:
             member = resolve_member(request.user, organization_slug=slug)
             if member is None:

@@ -52,3 +52,15 @@ def test_revoked_token_no_longer_works(as_member, token_for, caseworker):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert client.get("/api/me/").status_code == 401
+
+
+def test_a_token_never_borrows_the_sessions_membership(
+    as_member, token_for, caseworker, other_org, make_member
+):
+    other = make_member(other_org, Role.SUPERVISOR, user__username="someone-else")
+    client = as_member(caseworker)  # a browser session of the caseworker …
+    response = client.get(
+        "/api/me/", HTTP_AUTHORIZATION=f"Token {token_for(other)}"
+    )  # … and another's token
+    assert response.json()["username"] == "someone-else"
+    assert response.json()["active_organization"] == "other-org"

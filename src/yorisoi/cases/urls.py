@@ -18,6 +18,11 @@ urlpatterns = [
     path("<int:pk>/close/", closure.CloseCaseView.as_view(), name="case_close"),
     path("<int:pk>/reopen/", closure.ReopenCaseView.as_view(), name="case_reopen"),
     path("follow-ups/<int:pk>/check-in/", closure.CheckInView.as_view(), name="follow_up_check_in"),
+    path(
+        "closure-requests/<int:pk>/decide/",
+        closure.DecideClosureView.as_view(),
+        name="closure_decide",
+    ),
     path("<int:pk>/household/add/", household.HouseholdMemberAddView.as_view(), name="member_add"),
     path(
         "household-members/<int:pk>/edit/",

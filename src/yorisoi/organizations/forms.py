@@ -19,6 +19,8 @@ class OrganizationForm(VersionedModelForm):
             "urgent_meeting_days",
             "silence_days",
             "stalled_years",
+            "approve_plans",
+            "approve_closures",
         ]
 
 

@@ -45,6 +45,12 @@ class Organization(AuditedModel):
         default=3,
         validators=[MaxValueValidator(20)],
     )
+    approve_plans = models.BooleanField(
+        _("new support plans need a supervisor's approval"), default=False
+    )
+    approve_closures = models.BooleanField(
+        _("closing a case needs a supervisor's approval"), default=False
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -48,6 +48,17 @@ class SupportPlan(TenantModel):
         related_name="+",
         verbose_name=_("made after the review"),
     )
+    approval = models.CharField(
+        _("approval"),
+        max_length=20,
+        blank=True,
+        choices=[
+            ("pending", _("Awaiting approval")),
+            ("approved", _("Approved")),
+            ("returned", _("Returned")),
+        ],
+        help_text=_("Empty when the organization does not ask for approval."),
+    )
     made_by = models.ForeignKey(
         "organizations.Membership",
         on_delete=models.PROTECT,

@@ -58,6 +58,7 @@ def make_plan(
         number=number,
         made_by=staff_of(actor),
         based_on_review=based_on_review,
+        approval="pending" if case.organization.approve_plans else "",
     )
     apply_fields(plan, fields, PLAN_FIELDS)
     plan.full_clean()

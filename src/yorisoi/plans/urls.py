@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
     path("<int:pk>/print/", views.PlanPrintView.as_view(), name="plan_print"),
     path("<int:pk>/review/", views.PlanReviewView.as_view(), name="plan_review"),
+    path("<int:pk>/decide/", views.DecidePlanView.as_view(), name="plan_decide"),
 ]

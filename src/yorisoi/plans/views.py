@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from yorisoi.assessments.views import ValidationToFormMixin
+from yorisoi.cases import approvals
+from yorisoi.cases.views.closure import DecisionView
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.core.views import ScopedDetailView, ScopedMixin, ServiceFormMixin
 from yorisoi.plans import services
@@ -82,3 +84,12 @@ class PlanReviewView(ScopedMixin, ValidationToFormMixin, ServiceFormMixin, FormV
 
     def get_success_url(self):
         return reverse("plans:plan_add", args=[self.plan.case_id])
+
+
+class DecidePlanView(DecisionView):
+    """Approve or return a new plan version."""
+
+    model = SupportPlan
+    service = staticmethod(approvals.decide_plan)
+    service_arg = "plan"
+    back = ("plans:plan_detail", "pk")

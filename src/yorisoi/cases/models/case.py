@@ -130,6 +130,7 @@ class CaseEvent(TenantModel):
         CLOSED = "closed", _("Case closed")
         REOPENED = "reopened", _("Case reopened")
         CHECK_IN = "check_in", _("Follow-up check-in")
+        APPROVAL = "approval", _("Approval")
         STATUS = "status", _("Status changed")
         STAGE = "stage", _("Support stage changed")
         STAFF = "staff", _("Staff assigned")

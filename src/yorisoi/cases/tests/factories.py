@@ -5,6 +5,7 @@ import factory
 from yorisoi.cases.choices import FirstConsulter, Relation
 from yorisoi.cases.models import (
     Case,
+    ClosureRequest,
     FollowUp,
     Household,
     HouseholdMember,
@@ -119,4 +120,16 @@ def sample_follow_up(organization, marker):
         interval_weeks=8,
         next_check_on=datetime.date(2025, 8, 1),
         note=marker,
+    )
+
+
+@sample_for(ClosureRequest)
+def sample_closure_request(organization, marker):
+    case = CaseFactory(organization=organization, summary=marker)
+    return ClosureRequest.objects.create(
+        organization=organization,
+        case=case,
+        closed_on=datetime.date(2025, 9, 30),
+        close_reason="moved",
+        details={"note": marker},
     )

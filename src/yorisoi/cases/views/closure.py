@@ -1,16 +1,18 @@
 """Closing and reopening a case; follow-up check-ins."""
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import FormView
 
-from yorisoi.cases import closure
+from yorisoi.cases import approvals, closure
 from yorisoi.cases.choices import CloseReason
-from yorisoi.cases.models import FollowUp
+from yorisoi.cases.models import ClosureRequest, FollowUp
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.views import ScopedMixin, ServiceFormMixin
@@ -55,8 +57,8 @@ class _ServiceErrors:
         try:
             return super().form_valid(form)
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages)
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
             return self.form_invalid(form)
 
     def get_initial(self):
@@ -69,16 +71,23 @@ class _ServiceErrors:
 class CloseCaseView(CaseChildMixin, _ServiceErrors, ServiceFormMixin, FormView):
     form_class = CloseForm
     template_name = "cases/close_form.html"
-    success_message = _("The case has been closed. Please record the closing evaluation.")
 
-    def get_success_url(self):
-        return reverse("evaluations:evaluation_add", args=[self.case.pk])  # the closing evaluation
+    @property
+    def success_message(self):
+        if isinstance(getattr(self, "object", None), ClosureRequest):
+            return _("Closing is waiting for a supervisor's approval.")
+        return _("The case has been closed. Please record the closing evaluation.")
 
     def perform(self, form):
         data = dict(form.cleaned_data)
-        return closure.close_case(
+        return approvals.close_or_request(
             actor=self.request.member, case=self.case, expected_version=data.pop("version"), **data
         )
+
+    def get_success_url(self):
+        if isinstance(self.object, ClosureRequest):  # waits for a supervisor: back to the case
+            return reverse("cases:case_detail", args=[self.case.pk])
+        return reverse("evaluations:evaluation_add", args=[self.case.pk])  # the closing evaluation
 
 
 class ReopenCaseView(CaseChildMixin, _ServiceErrors, ServiceFormMixin, FormView):
@@ -115,3 +124,41 @@ class CheckInView(ScopedMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self):
         return reverse("cases:case_detail", args=[self.follow_up.case_id])
+
+
+class DecisionView(ScopedMixin, View):
+    """A supervisor's approve-or-return button: the decision, then back to where it was made.
+
+    Subclasses name the ``service`` (taking actor, ``service_arg``=record, approve, comment)
+    and ``back``: the URL name and the record's attribute that gives its argument.
+    """
+
+    http_method_names = ["post"]
+    service = None
+    service_arg = ""
+    back = ("", "pk")
+
+    def post(self, request, pk):
+        obj = get_object_or_404(self.get_queryset(), pk=pk)
+        try:
+            self.service(
+                actor=request.member,
+                approve="approve" in request.POST,
+                comment=request.POST.get("comment", ""),
+                **{self.service_arg: obj},
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The decision is recorded."))
+        url_name, attribute = self.back
+        return redirect(url_name, getattr(obj, attribute))
+
+
+class DecideClosureView(DecisionView):
+    """Approve (the case closes) or return a request to close a case."""
+
+    model = ClosureRequest
+    service = staticmethod(approvals.decide_closure)
+    service_arg = "request"
+    back = ("cases:case_detail", "case_id")

@@ -1,0 +1,50 @@
+"""A request to close a case, where the organization asks for a supervisor's approval."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases.choices import CloseReason
+from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.core.models import TenantModel
+
+
+class ClosureRequest(TenantModel):
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="closure_requests"
+    )
+    requested_by = models.ForeignKey(
+        "organizations.Membership", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    closed_on = models.DateField(_("closed on"))
+    close_reason = models.CharField(
+        _("reason for closing"), max_length=20, choices=CloseReason.choices
+    )
+    details = models.JSONField(
+        _("details"), default=dict
+    )  # note and follow-up, as the form gave them
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        default="pending",
+        choices=[
+            ("pending", _("Awaiting approval")),
+            ("approved", _("Approved")),
+            ("returned", _("Returned")),
+        ],
+    )
+    decided_by = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+
+    access_policy = CASE_RECORDS
+    audit_reads = True
+
+    class Meta:
+        verbose_name = _("closure request")
+        verbose_name_plural = _("closure requests")
+        ordering = ["-pk"]

@@ -9,6 +9,7 @@ from yorisoi.assessments import api as assessments_api
 from yorisoi.audit.api import AuditEventViewSet
 from yorisoi.cases.api import (
     CaseViewSet,
+    ClosureRequestViewSet,
     HouseholdMemberViewSet,
     HouseholdViewSet,
     InquiryViewSet,
@@ -29,6 +30,7 @@ router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("staff", MembershipViewSet, basename="membership")
 router.register("audit-events", AuditEventViewSet, basename="auditevent")
 router.register("cases", CaseViewSet, basename="case")
+router.register("closure-requests", ClosureRequestViewSet, basename="closurerequest")
 router.register("people", PersonViewSet, basename="person")
 router.register("households", HouseholdViewSet, basename="household")
 router.register("household-members", HouseholdMemberViewSet, basename="householdmember")

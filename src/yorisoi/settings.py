@@ -261,6 +261,7 @@ SPECTACULAR_SETTINGS = {
         "InquiryStatusEnum": "yorisoi.cases.choices.InquiryStatus",
         "RoleEnum": "yorisoi.core.roles.Role",
         "UrgencyEnum": "yorisoi.assessments.choices.Urgency",
+        "ApprovalStatusEnum": "yorisoi.cases.choices.ApprovalStatus",
     },
 }
 

@@ -7,9 +7,18 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from yorisoi.audit import recorder
-from yorisoi.cases import selectors, services
+from yorisoi.cases import approvals, selectors, services
+from yorisoi.cases.choices import CloseReason
 from yorisoi.cases.filtersets import CaseFilterSet
-from yorisoi.cases.models import Case, Household, HouseholdMember, Inquiry, Intake, Person
+from yorisoi.cases.models import (
+    Case,
+    ClosureRequest,
+    Household,
+    HouseholdMember,
+    Inquiry,
+    Intake,
+    Person,
+)
 from yorisoi.core import search
 from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.organizations.models import Membership
@@ -119,6 +128,44 @@ class CaseSerializer(serializers.ModelSerializer):
         extra_kwargs = {"number": {"required": False}}
 
 
+class CaseCloseSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    closed_on = serializers.DateField()
+    close_reason = serializers.ChoiceField(choices=CloseReason.choices)
+    note = serializers.CharField(required=False, default="", allow_blank=True)
+    follow_up_weeks = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=104
+    )
+    follow_up_agreed_by = serializers.ChoiceField(
+        choices=["person", "family"], required=False, allow_blank=True
+    )
+    follow_up_note = serializers.CharField(
+        required=False, default="", allow_blank=True, max_length=300
+    )
+
+
+class ClosureRequestSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ClosureRequest
+        fields = [
+            "id",
+            "case",
+            "closed_on",
+            "close_reason",
+            "details",
+            "status",
+            "requested_by",
+            "decided_by",
+            "comment",
+        ]
+        read_only_fields = fields
+
+
+class DecisionSerializer(serializers.Serializer):
+    approve = serializers.BooleanField()
+    comment = serializers.CharField(required=False, default="", allow_blank=True, max_length=500)
+
+
 class CaseViewSet(
     ServiceWritesMixin,
     mixins.ListModelMixin,
@@ -146,10 +193,52 @@ class CaseViewSet(
     update_arg = "case"
     fixed_on_update = ("person", "person_data", "household", "number")
 
+    @extend_schema(request=CaseCloseSerializer, responses=CaseSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        """Close the case (or ask for approval where the organization requires it)."""
+        case = self.get_object()
+        form = CaseCloseSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = dict(form.validated_data)
+        result = run_service(
+            approvals.close_or_request,
+            actor=request.member,
+            case=case,
+            expected_version=data.pop("version"),
+            **data,
+        )
+        if isinstance(result, ClosureRequest):
+            return Response(ClosureRequestSerializer(result).data, status=202)
+        return Response(CaseSerializer(result, context={"request": request}).data)
+
     def create_data(self, data):
         if data.get("person_data"):
             data["person_data"] = {k: v for k, v in data["person_data"].items() if k != "version"}
         return data
+
+
+class ClosureRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+    """Requests to close a case, where the organization asks for a supervisor's approval."""
+
+    model = ClosureRequest
+    serializer_class = ClosureRequestSerializer
+    filterset_fields = ["case", "status"]
+
+    @extend_schema(request=DecisionSerializer, responses=ClosureRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        """A supervisor approves (the case closes) or returns it with a comment."""
+        closure_request = self.get_object()
+        form = DecisionSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        decided = run_service(
+            approvals.decide_closure,
+            actor=request.member,
+            request=closure_request,
+            **form.validated_data,
+        )
+        return Response(ClosureRequestSerializer(decided).data)
 
 
 class PersonViewSet(

@@ -15,14 +15,10 @@ def _supervisor(actor) -> None:
         raise PermissionDenied
 
 
-def needs_closure_approval(actor, case) -> bool:
-    return case.organization.approve_closures and getattr(actor, "role", None) != Role.SUPERVISOR
-
-
 @transaction.atomic
 def close_or_request(*, actor, case, expected_version, closed_on, close_reason, **details):
     """Close the case, or, where a supervisor approves closures, ask for that approval."""
-    if not needs_closure_approval(actor, case):
+    if not services.needs_closure_approval(actor, case):
         return closure.close_case(
             actor=actor,
             case=case,

@@ -209,3 +209,11 @@ class GoingOut(models.TextChoices):
     ROOM = "room", _("Rarely leaves their room")
     HOME = "home", _("Leaves the room but not the house")
     UNKNOWN = "unknown", _("Unknown")
+
+
+class ApprovalStatus(models.TextChoices):
+    """Where a supervisor's approval is asked for (closures, plan versions)."""
+
+    PENDING = "pending", _("Awaiting approval")
+    APPROVED = "approved", _("Approved")
+    RETURNED = "returned", _("Returned")

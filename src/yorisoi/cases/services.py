@@ -23,8 +23,8 @@ from yorisoi.cases.models import (
 )
 from yorisoi.core.concurrency import EditConflict, save_versioned
 from yorisoi.core.dates import fiscal_year_of
-from yorisoi.core.roles import Action
-from yorisoi.core.services import apply_fields, require, require_own, staff_of
+from yorisoi.core.roles import Action, Role
+from yorisoi.core.services import CommandActor, apply_fields, require, require_own, staff_of
 
 PERSON_FIELDS = frozenset(
     {
@@ -194,6 +194,15 @@ def _display(case, name) -> str:
     return str(getter()) if getter else str(value)
 
 
+def needs_closure_approval(actor, case) -> bool:
+    """Closures wait for a supervisor where the organization asks (commands are trusted)."""
+    return (
+        case.organization.approve_closures
+        and not isinstance(actor, CommandActor)
+        and getattr(actor, "role", None) != Role.SUPERVISOR
+    )
+
+
 @transaction.atomic
 def change_case(*, actor, case: Case, expected_version: int, **fields) -> Case:
     """Change a case; status, stage, staff and contact progress each leave a timeline event."""
@@ -201,6 +210,14 @@ def change_case(*, actor, case: Case, expected_version: int, **fields) -> Case:
     require_own(actor, case, fields.get("primary_staff"), fields.get("secondary_staff"))
     before = {name: _display(case, name) for name in _TRACKED}
     changed = apply_fields(case, fields, CASE_FIELDS)
+    if (
+        "status" in changed
+        and case.status == CaseStatus.CLOSED
+        and needs_closure_approval(actor, case)
+    ):
+        raise ValidationError(
+            {"status": _("Closing this case needs a supervisor's approval: use “Close the case”.")}
+        )
     if case.status == CaseStatus.CLOSED and case.closed_on is None:
         case.closed_on = timezone.localdate()
     if case.status != CaseStatus.CLOSED and "status" in changed:

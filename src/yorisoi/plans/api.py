@@ -1,8 +1,12 @@
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
-from yorisoi.cases.api import ScopedRelatedField
+from yorisoi.cases import approvals
+from yorisoi.cases.api import DecisionSerializer, ScopedRelatedField
 from yorisoi.cases.models import Case
-from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.plans import services
 from yorisoi.plans.models import Goal, SupportPlan
 
@@ -37,8 +41,9 @@ class SupportPlanSerializer(serializers.ModelSerializer):
             "family_intentions",
             "review_on",
             "goals",
+            "approval",
         ]
-        read_only_fields = ["id", "number"]
+        read_only_fields = ["id", "number", "approval"]
 
 
 class SupportPlanViewSet(
@@ -61,6 +66,18 @@ class SupportPlanViewSet(
     def create_data(self, data):
         data["goals"] = data.get("goals", [])
         return data
+
+    @extend_schema(request=DecisionSerializer, responses=SupportPlanSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        """A supervisor approves a new plan version or returns it with a comment."""
+        plan = self.get_object()
+        form = DecisionSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        plan = run_service(
+            approvals.decide_plan, actor=request.member, plan=plan, **form.validated_data
+        )
+        return Response(SupportPlanSerializer(plan, context={"request": request}).data)
 
 
 def register(router) -> None:

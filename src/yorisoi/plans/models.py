@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yorisoi.cases.choices import ApprovalStatus
 from yorisoi.cases.models.policies import CASE_RECORDS
 from yorisoi.core.models import TenantModel
 
@@ -52,11 +53,7 @@ class SupportPlan(TenantModel):
         _("approval"),
         max_length=20,
         blank=True,
-        choices=[
-            ("pending", _("Awaiting approval")),
-            ("approved", _("Approved")),
-            ("returned", _("Returned")),
-        ],
+        choices=ApprovalStatus.choices,
         help_text=_("Empty when the organization does not ask for approval."),
     )
     made_by = models.ForeignKey(

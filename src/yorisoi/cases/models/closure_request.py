@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.cases.choices import CloseReason
+from yorisoi.cases.choices import ApprovalStatus, CloseReason
 from yorisoi.cases.models.policies import CASE_RECORDS
 from yorisoi.core.models import TenantModel
 
@@ -26,11 +26,7 @@ class ClosureRequest(TenantModel):
         _("status"),
         max_length=20,
         default="pending",
-        choices=[
-            ("pending", _("Awaiting approval")),
-            ("approved", _("Approved")),
-            ("returned", _("Returned")),
-        ],
+        choices=ApprovalStatus.choices,
     )
     decided_by = models.ForeignKey(
         "organizations.Membership",

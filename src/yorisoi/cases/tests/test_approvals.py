@@ -100,3 +100,38 @@ def test_without_the_setting_nothing_waits(caseworker, org):
         ).approval
         == ""
     )
+
+
+def test_the_edit_form_and_the_api_cannot_skip_the_approval(
+    as_member, api_as, caseworker, strict_org
+):
+    case = CaseFactory(organization=strict_org, status="active")
+    response = api_as(caseworker).patch(
+        f"/api/cases/{case.pk}/", {"status": "closed", "version": case.version}, format="json"
+    )
+    assert response.status_code == 400
+    case.refresh_from_db()
+    assert case.status == "active"
+
+
+def test_close_and_decide_through_the_api(api_as, caseworker, supervisor, strict_org):
+    case = CaseFactory(organization=strict_org, status="active")
+    asked = api_as(caseworker).post(
+        f"/api/cases/{case.pk}/close/",
+        {"version": case.version, "closed_on": "2025-09-30", "close_reason": "moved"},
+        format="json",
+    )
+    assert asked.status_code == 202
+    request_id = asked.json()["id"]
+    assert (
+        api_as(caseworker)
+        .post(f"/api/closure-requests/{request_id}/decide/", {"approve": True}, format="json")
+        .status_code
+        == 403
+    )
+    done = api_as(supervisor).post(
+        f"/api/closure-requests/{request_id}/decide/", {"approve": True}, format="json"
+    )
+    assert done.json()["status"] == "approved"
+    case.refresh_from_db()
+    assert case.status == "closed"

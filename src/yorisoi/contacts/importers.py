@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from yorisoi.cases.importers import optional, staff_by_name
 from yorisoi.cases.models import Case
 from yorisoi.contacts import services
-from yorisoi.contacts.choices import TEAM_CHANNELS, Channel, Outcome, Reached
+from yorisoi.contacts.choices import NOT_REACHED, TEAM_CHANNELS, Channel, Outcome, Reached
 from yorisoi.contacts.models import ContactRecord
 from yorisoi.core.importing import ChoiceMatcher, Column, RowReader, parse_datetime_cell
 from yorisoi.core.text import normalize_name
@@ -165,7 +165,7 @@ def parse_contact_row(row, mapping, *, cases, staff) -> ContactRow:
         if agencies
         else Reached.NOBODY
     )
-    if outcome in {Outcome.NO_RESPONSE, Outcome.NO_REPLY, Outcome.LEFT_NOTE, Outcome.CANCELLED}:
+    if outcome in NOT_REACHED:
         reached = Reached.NOBODY
     return ContactRow(
         number=number,

@@ -124,7 +124,7 @@ class ContactSearchView(ScopedListView):
 
 
 class CaseContactExportView(CaseChildMixin, ListView):
-    """A case's contact records (optionally a date range) to .xlsx."""
+    """All of a case's contact records, oldest first, to .xlsx."""
 
     def get_queryset(self):
         return (

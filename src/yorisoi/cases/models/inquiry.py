@@ -13,7 +13,6 @@ from yorisoi.cases.choices import (
 )
 from yorisoi.cases.models.policies import CASE_RECORDS
 from yorisoi.core.models import TenantModel
-from yorisoi.core.text import normalize_name
 
 
 class Inquiry(TenantModel):
@@ -76,7 +75,3 @@ class Inquiry(TenantModel):
 
     def __str__(self) -> str:
         return f"{self._meta.verbose_name} #{self.pk}"
-
-    @property
-    def person_name_search(self) -> str:
-        return normalize_name(self.person_name_kana or self.person_name)

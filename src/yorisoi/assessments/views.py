@@ -1,6 +1,5 @@
 """Assessment pages: the sheet with its risk screen, the history, and the urgency."""
 
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
@@ -14,19 +13,7 @@ from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.core.views import ScopedDetailView, ServiceFormMixin
 
 
-class ValidationToFormMixin:
-    """A service's ValidationError shows on the form, field by field, nothing saved."""
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages)
-            return self.form_invalid(form)
-
-
-class AssessmentCreateView(CaseChildMixin, ValidationToFormMixin, ServiceFormMixin, FormView):
+class AssessmentCreateView(CaseChildMixin, ServiceFormMixin, FormView):
     form_class = AssessmentForm
     template_name = "assessments/assessment_form.html"
     success_message = gettext_lazy("The assessment has been saved.")
@@ -84,7 +71,7 @@ class AssessmentPrintView(AssessmentDetailView):
     template_name = "assessments/assessment_print.html"
 
 
-class UrgencyChangeView(CaseChildMixin, ValidationToFormMixin, ServiceFormMixin, FormView):
+class UrgencyChangeView(CaseChildMixin, ServiceFormMixin, FormView):
     form_class = UrgencyForm
     template_name = "assessments/urgency_form.html"
     success_message = gettext_lazy("The urgency has been recorded.")

@@ -1,6 +1,5 @@
 """Recording, withdrawing and printing consents."""
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
@@ -20,13 +19,6 @@ class ConsentCreateView(CaseChildMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "case": self.case}
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
 
     def perform(self, form):
         return services.record_consent(
@@ -55,13 +47,6 @@ class ConsentWithdrawView(ScopedMixin, ServiceFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(consent=self.object, case=self.object.case, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
 
     def perform(self, form):
         return services.withdraw_consent(

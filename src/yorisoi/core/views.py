@@ -4,7 +4,7 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views import generic
@@ -91,11 +91,21 @@ class ScopedDetailView(ScopedMixin, generic.DetailView):
     """One record; its view is logged when it holds personal data."""
 
 
+def add_service_errors(form, error: ValidationError) -> None:
+    """Put each message on the field it names, or at the top when the form has no such field."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
 class ServiceFormMixin:
     """Forms whose valid data is handed to a service; the view never saves models itself.
 
     Subclasses define ``perform(form)`` returning the created or changed record. An edit
-    that lost a race is shown again with the conflict message and nothing saved.
+    that lost a race is shown again with the conflict message and nothing saved; data the
+    service refuses (ValidationError) is shown on the form, field by field.
     """
 
     success_message = ""
@@ -107,6 +117,9 @@ class ServiceFormMixin:
         except EditConflict as conflict:
             form.add_error(None, conflict.message)
             return self.render_to_response(self.get_context_data(form=form), status=409)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
 
-from yorisoi.assessments.views import ValidationToFormMixin
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.core.views import ScopedDetailView, ScopedMixin, ServiceFormMixin
 from yorisoi.meetings import services
@@ -17,7 +16,7 @@ from yorisoi.meetings.forms import MeetingForm
 from yorisoi.meetings.models import CaseMeeting, MeetingAction
 
 
-class MeetingCreateView(CaseChildMixin, ValidationToFormMixin, ServiceFormMixin, FormView):
+class MeetingCreateView(CaseChildMixin, ServiceFormMixin, FormView):
     form_class = MeetingForm
     template_name = "meetings/meeting_form.html"
     success_message = gettext_lazy("The case meeting has been recorded.")

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from yorisoi.assessments.views import ValidationToFormMixin
 from yorisoi.cases import approvals
 from yorisoi.cases.views.closure import DecisionView
 from yorisoi.cases.views.mixins import CaseChildMixin
@@ -15,7 +14,7 @@ from yorisoi.plans.forms import PlanForm, ReviewForm
 from yorisoi.plans.models import PlanReview, SupportPlan
 
 
-class PlanCreateView(CaseChildMixin, ValidationToFormMixin, ServiceFormMixin, FormView):
+class PlanCreateView(CaseChildMixin, ServiceFormMixin, FormView):
     form_class = PlanForm
     template_name = "plans/plan_form.html"
     success_message = gettext_lazy("The plan has been saved as a new version.")
@@ -61,7 +60,7 @@ class PlanPrintView(PlanDetailView):
     template_name = "plans/plan_print.html"
 
 
-class PlanReviewView(ScopedMixin, ValidationToFormMixin, ServiceFormMixin, FormView):
+class PlanReviewView(ScopedMixin, ServiceFormMixin, FormView):
     model = SupportPlan
     form_class = ReviewForm
     template_name = "plans/review_form.html"

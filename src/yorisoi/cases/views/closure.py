@@ -52,14 +52,8 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class _ServiceErrors:
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-            return self.form_invalid(form)
+class _CaseForm:
+    """Closing and reopening: the form starts from the case's version and today."""
 
     def get_initial(self):
         return {"version": self.case.version, "closed_on": timezone.localdate()}
@@ -68,7 +62,7 @@ class _ServiceErrors:
         return reverse("cases:case_detail", args=[self.case.pk])
 
 
-class CloseCaseView(CaseChildMixin, _ServiceErrors, ServiceFormMixin, FormView):
+class CloseCaseView(CaseChildMixin, _CaseForm, ServiceFormMixin, FormView):
     form_class = CloseForm
     template_name = "cases/close_form.html"
 
@@ -90,7 +84,7 @@ class CloseCaseView(CaseChildMixin, _ServiceErrors, ServiceFormMixin, FormView):
         return reverse("evaluations:evaluation_add", args=[self.case.pk])  # the closing evaluation
 
 
-class ReopenCaseView(CaseChildMixin, _ServiceErrors, ServiceFormMixin, FormView):
+class ReopenCaseView(CaseChildMixin, _CaseForm, ServiceFormMixin, FormView):
     form_class = ReasonForm
     template_name = "cases/reopen_form.html"
     success_message = _("The case is open again.")

@@ -16,10 +16,9 @@ from yorisoi.evaluations import history, selectors, services
 from yorisoi.evaluations.choices import Timing
 from yorisoi.evaluations.forms import EvaluationForm
 from yorisoi.evaluations.models import Evaluation, InstrumentVersion
-from yorisoi.evaluations.views.errors import ServiceErrorsMixin
 
 
-class EvaluationFormMixin(ServiceErrorsMixin):
+class EvaluationFormMixin:
     """What recording and editing share: the form of the version, service errors on fields."""
 
     form_class = EvaluationForm

@@ -10,7 +10,6 @@ from yorisoi.core.views import ScopedCreateView, ScopedDetailView, ScopedListVie
 from yorisoi.evaluations import selectors, services
 from yorisoi.evaluations.forms import InstrumentForm
 from yorisoi.evaluations.models import Instrument
-from yorisoi.evaluations.views.errors import ServiceErrorsMixin
 
 
 class InstrumentListView(ScopedListView):
@@ -45,7 +44,7 @@ class InstrumentDetailView(ScopedDetailView):
         )
 
 
-class InstrumentFormMixin(ServiceErrorsMixin):
+class InstrumentFormMixin:
     form_class = InstrumentForm
     template_name = "evaluations/instrument_form.html"
 

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from yorisoi.accounts.api import MeView
+from yorisoi.agencies import api as agencies_api
 from yorisoi.assessments import api as assessments_api
 from yorisoi.audit.api import AuditEventViewSet
 from yorisoi.cases.api import (
@@ -22,6 +23,7 @@ from yorisoi.evaluations import api as evaluations_api
 from yorisoi.meetings import api as meetings_api
 from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
 from yorisoi.plans import api as plans_api
+from yorisoi.referrals import api as referrals_api
 
 router = DefaultRouter(use_regex_path=False)
 router.include_format_suffixes = False
@@ -44,6 +46,8 @@ assessments_api.register(router)
 evaluations_api.register(router)
 meetings_api.register(router)
 plans_api.register(router)
+agencies_api.register(router)
+referrals_api.register(router)
 
 urlpatterns = [
     path("", include(router.urls)),

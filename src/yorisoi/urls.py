@@ -19,6 +19,8 @@ urlpatterns = [
     path("evaluations/", include("yorisoi.evaluations.urls")),
     path("meetings/", include("yorisoi.meetings.urls")),
     path("plans/", include("yorisoi.plans.urls")),
+    path("agencies/", include("yorisoi.agencies.urls")),
+    path("referrals/", include("yorisoi.referrals.urls")),
     path("api/", include(("yorisoi.api_urls", "api"))),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

@@ -16,3 +16,5 @@ class AuditAction(models.TextChoices):
     PASSWORD_CHANGE = "password_change", _("Password changed")
     TWO_FACTOR = "two_factor", _("Second factor changed")
     TOKEN = "token", _("API token issued")
+    PROVIDE = "provide", _("Provided to a third party")
+    RECEIVE = "receive", _("Received from another organization")

@@ -2,8 +2,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yorisoi.agencies.models import Agency
 from yorisoi.cases.models import HouseholdMember
-from yorisoi.consents.models import Consent
+from yorisoi.consents.models import Consent, InformationItem, SharingPurpose
 from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.forms import ModelForm
 
@@ -17,11 +18,29 @@ class ConsentForm(ModelForm):
             "given_by_member",
             "given_on",
             "scope",
+            "agency",
+            "agency_category",
             "recipient",
+            "purposes",
             "purpose",
+            "items",
             "expires_on",
         ]
         widgets = {"scope": forms.Textarea(attrs={"rows": 3})}
+
+    purposes = forms.MultipleChoiceField(
+        label=_("Purposes covered"),
+        choices=SharingPurpose.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    items = forms.MultipleChoiceField(
+        label=_("Information covered"),
+        choices=InformationItem.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only these sections may go with a referral under this consent."),
+    )
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,6 +48,9 @@ class ConsentForm(ModelForm):
             household=case.household_id
         )
         self.fields["given_on"].initial = timezone.localdate()
+        self.fields["agency"].queryset = Agency.objects.usable_by(case.organization_id)
+        self.fields["recipient"].label = _("Shared with (as explained to them)")
+        self.fields["purpose"].label = _("Purpose in their words")
 
 
 class WithdrawForm(forms.Form):

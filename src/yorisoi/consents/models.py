@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yorisoi.agencies.choices import AgencyCategory
 from yorisoi.cases.models.policies import CASE_RECORDS
 from yorisoi.core.models import TenantModel
 from yorisoi.core.scoping import TenantQuerySet
@@ -16,6 +17,25 @@ class ConsentKind(models.TextChoices):
     PERSONAL_INFORMATION = "personal_information", _("Handling of personal information")
     SHARING = "sharing", _("Sharing with an agency")
     OTHER = "other", _("Other")
+
+
+class SharingPurpose(models.TextChoices):
+    """Why information goes to another agency; a consent names the purposes it covers."""
+
+    REFERRAL = "referral", _("Referral to the agency's support")
+    COORDINATION = "coordination", _("Coordinating support together")
+    CASE_MEETING = "case_meeting", _("Discussing the case at a meeting")
+
+
+class InformationItem(models.TextChoices):
+    """The sections of a record that may go with a referral; a consent names those it covers."""
+
+    IDENTITY = "identity", _("Name, date of birth and contact details")
+    HOUSEHOLD = "household", _("Family and household")
+    CONSULTATION = "consultation", _("The consultation and its history")
+    HEALTH = "health", _("Health and medical history")
+    ASSESSMENT = "assessment", _("Assessment and urgency")
+    PLAN = "plan", _("Support plan and goals")
 
 
 class ConsentGiver(models.TextChoices):
@@ -60,6 +80,23 @@ class Consent(TenantModel):
         help_text=_("For sharing: the agency the information may go to."),
     )
     purpose = models.CharField(_("for what purpose"), max_length=300, blank=True)
+    # For sharing: what the gate on referrals checks (agency or category, purposes, items).
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consents",
+        verbose_name=_("agency in the directory"),
+    )
+    agency_category = models.CharField(
+        _("or any agency of this category"),
+        max_length=30,
+        choices=AgencyCategory.choices,
+        blank=True,
+    )
+    purposes = models.JSONField(_("purposes covered"), default=list, blank=True)
+    items = models.JSONField(_("information covered"), default=list, blank=True)
     expires_on = models.DateField(_("valid until"), null=True, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     withdrawal_note = models.CharField(_("about the withdrawal"), max_length=500, blank=True)
@@ -91,6 +128,21 @@ class Consent(TenantModel):
             and (self.withdrawn_on is None or self.withdrawn_on > day)
             and (self.expires_on is None or self.expires_on >= day)
         )
+
+    def purpose_labels(self) -> list[str]:
+        return [str(SharingPurpose(p).label) for p in self.purposes if p in SharingPurpose]
+
+    def item_labels(self) -> list[str]:
+        return [str(InformationItem(i).label) for i in self.items if i in InformationItem]
+
+    @property
+    def recipient_label(self) -> str:
+        """Whom sharing may go to: the directory entry, else the category, else as written."""
+        if self.agency_id:
+            return str(self.agency)
+        if self.agency_category:
+            return str(_("any %(category)s") % {"category": self.get_agency_category_display()})
+        return self.recipient
 
     @property
     def giver_label(self) -> str:

@@ -6,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from yorisoi.consents.models import Consent, ConsentGiver
+from yorisoi.agencies.models import Agency
+from yorisoi.consents.models import Consent, ConsentGiver, ConsentKind
+from yorisoi.consents.signals import consent_withdrawn
 from yorisoi.core.roles import Action
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
 
@@ -19,6 +21,10 @@ CONSENT_FIELDS = frozenset(
         "scope",
         "recipient",
         "purpose",
+        "agency",
+        "agency_category",
+        "purposes",
+        "items",
         "expires_on",
     }
 )
@@ -35,8 +41,20 @@ def _check(consent: Consent) -> None:
         errors["given_by_member"] = _("This person is not in the case's household.")
     if consent.expires_on and consent.expires_on < consent.given_on:
         errors["expires_on"] = _("The end of validity cannot be before the day it was given.")
-    if consent.kind == "sharing" and not consent.recipient:
-        errors["recipient"] = _("Name the agency the information may be shared with.")
+    if consent.kind == ConsentKind.SHARING:
+        if not (consent.agency_id or consent.agency_category):
+            errors["agency"] = _(
+                "Choose the agency from the directory, or the category of agencies, "
+                "the information may be shared with."
+            )
+        if not consent.purposes:
+            errors["purposes"] = _("Choose at least one purpose the consent covers.")
+        if not consent.items:
+            errors["items"] = _("Choose the information the consent covers.")
+    if consent.agency_id and not Agency.objects.usable_by(consent.organization_id).filter(
+        pk=consent.agency_id
+    ).exists():
+        errors["agency"] = _("This agency is not in your directory.")
     if errors:
         raise ValidationError(errors)
 
@@ -67,4 +85,6 @@ def withdraw_consent(*, actor, consent: Consent, on: datetime.date, note: str = 
     consent.withdrawn_on = on
     consent.withdrawal_note = note
     consent.save()
+    # Apps that shared under it stop what is still pending and say what was made under it.
+    consent_withdrawn.send(sender=Consent, consent=consent, actor=actor)
     return consent

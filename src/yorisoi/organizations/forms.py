@@ -19,6 +19,7 @@ class OrganizationForm(VersionedModelForm):
             "urgent_meeting_days",
             "silence_days",
             "stalled_years",
+            "referral_follow_up_weeks",
             "approve_plans",
             "approve_closures",
         ]

@@ -1,7 +1,7 @@
 """Organizations (tenants) and the staff who work in them."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +44,11 @@ class Organization(AuditedModel):
         _("years of support before unchanged ratings are listed for review"),
         default=3,
         validators=[MaxValueValidator(20)],
+    )
+    referral_follow_up_weeks = models.PositiveSmallIntegerField(
+        _("weeks after a referral to ask whether support started"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
     )
     approve_plans = models.BooleanField(
         _("new support plans need a supervisor's approval"), default=False

@@ -1,0 +1,118 @@
+"""What referrals add to the case page, the start page and the due lists."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases import extensions
+from yorisoi.referrals.choices import IncomingStatus, SenderConsent
+from yorisoi.referrals.models import IncomingReferral, Referral
+
+
+def side(case, member) -> dict:
+    return {
+        "referrals": list(
+            Referral.objects.filter(case=case).select_related("agency").order_by("-referred_on")[:8]
+        ),
+    }
+
+
+def banner(case, member) -> dict:
+    """Referrals in whose sender did not confirm consent, until we confirm it ourselves."""
+    return {
+        "unconfirmed": list(
+            IncomingReferral.objects.filter(
+                case=case,
+                consent_confirmed_on__isnull=True,
+            ).exclude(sender_consent=SenderConsent.CONFIRMED)[:5]
+        )
+    }
+
+
+def _referrals(case, before, limit):
+    rows = Referral.objects.filter(case=case, **({"created_at__lt": before} if before else {}))
+    rows = rows.select_related("agency", "made_by__user")[:limit]
+    return [(extensions.as_datetime(r.referred_on), r) for r in rows]
+
+
+def waiting(member) -> dict:
+    """Referrals from other organizations waiting for our answer."""
+    rows = (
+        IncomingReferral.objects.for_member(member)
+        .filter(status=IncomingStatus.PENDING)
+        .order_by("received_on")[:20]
+    )
+    return {"waiting": list(rows)}
+
+
+def _follow_ups(member, scope, today):
+    from yorisoi.cases.due import DueItem
+
+    rows = (
+        Referral.objects.for_member(member)
+        .filter(case__in=scope, follow_up_on__lte=today, support_started="")
+        .exclude(status__in=["declined", "retracted"])
+        .select_related("case__person", "agency")
+        .order_by("follow_up_on")[:50]
+    )
+    return [
+        DueItem(
+            "referral_follow_up",
+            r.case,
+            r.follow_up_on,
+            _("Did support start at %(agency)s?") % {"agency": r.agency},
+        )
+        for r in rows
+    ]
+
+
+def _unconfirmed(member, scope, today):
+    from yorisoi.cases.due import DueItem
+
+    rows = (
+        IncomingReferral.objects.for_member(member)
+        .filter(case__in=scope, consent_confirmed_on__isnull=True)
+        .filter(~Q(sender_consent=SenderConsent.CONFIRMED))
+        .select_related("case__person")
+        .order_by("received_on")[:50]
+    )
+    return [
+        DueItem(
+            "referral_consent",
+            r.case,
+            r.received_on,
+            _("Confirm consent for the information from %(name)s") % {"name": r.from_name},
+        )
+        for r in rows
+    ]
+
+
+def register() -> None:
+    from yorisoi.cases import due
+    from yorisoi.core.home import register_panel
+
+    extensions.register_panel(
+        extensions.CasePanel("referrals/panels/side.html", side, "side", 25)
+    )
+    extensions.register_panel(
+        extensions.CasePanel("referrals/panels/banner.html", banner, "banner", 30)
+    )
+    extensions.register_timeline_kind(
+        extensions.TimelineKind(
+            "referral",
+            _("Referrals"),
+            _referrals,
+            "referrals/includes/timeline_referral.html",
+            38,
+        )
+    )
+    register_panel(
+        "referrals/panels/home.html", waiting, model="referrals.IncomingReferral", order=12
+    )
+    due.register(
+        due.DueKind("referral_follow_up", _("Referrals: did support start?"), _follow_ups, 40)
+    )
+    due.register(
+        due.DueKind(
+            "referral_consent", _("Referrals received: consent to confirm"), _unconfirmed, 45
+        )
+    )

@@ -1,2 +1,107 @@
+from rest_framework import mixins, serializers
+
+from yorisoi.agencies import services
+from yorisoi.agencies.filtersets import AgencyFilterSet
+from yorisoi.agencies.models import Agency, SupportCouncil
+from yorisoi.cases.api import ScopedRelatedField
+from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.organizations.models import Organization
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    version = serializers.IntegerField(required=False)
+    linked_organization = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.filter(is_active=True), required=False, allow_null=True
+    )
+    kept_by = serializers.CharField(source="organization.name", read_only=True)
+
+    class Meta:
+        model = Agency
+        fields = [
+            "id",
+            "name",
+            "name_kana",
+            "category",
+            "area",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "contact_person",
+            "hours",
+            "offers",
+            "notes",
+            "shared",
+            "linked_organization",
+            "is_active",
+            "kept_by",
+            "version",
+        ]
+        read_only_fields = ["id", "kept_by"]
+
+
+class AgencyViewSet(
+    ServiceWritesMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ScopedViewSet,
+):
+    """The agency directory: the organization's own entries and those others share."""
+
+    model = Agency
+    serializer_class = AgencySerializer
+    filterset_class = AgencyFilterSet
+    create_service = staticmethod(services.add_agency)
+    update_service = staticmethod(services.change_agency)
+    update_arg = "agency"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("organization")
+
+
+class CouncilSerializer(serializers.ModelSerializer):
+    version = serializers.IntegerField(required=False)
+    members = ScopedRelatedField(Agency, many=True, required=False)
+
+    class Meta:
+        model = SupportCouncil
+        fields = [
+            "id",
+            "name",
+            "legal_basis",
+            "established_on",
+            "ended_on",
+            "members",
+            "confidentiality",
+            "notes",
+            "version",
+        ]
+        read_only_fields = ["id"]
+
+
+class CouncilViewSet(
+    ServiceWritesMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ScopedViewSet,
+):
+    """Support councils constituted by law, whose members may share without consent."""
+
+    model = SupportCouncil
+    serializer_class = CouncilSerializer
+    create_service = staticmethod(services.constitute_council)
+    update_service = staticmethod(services.change_council)
+    update_arg = "council"
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("members")
+
+
 def register(router) -> None:
     """Add this app's viewsets to the API router."""
+    router.register("agencies", AgencyViewSet, basename="agency")
+    router.register("support-councils", CouncilViewSet, basename="supportcouncil")

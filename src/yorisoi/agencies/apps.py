@@ -6,3 +6,10 @@ class AgenciesConfig(AppConfig):
     name = "yorisoi.agencies"
     label = "agencies"
     verbose_name = _("Agency directory")
+
+    def ready(self) -> None:
+        from yorisoi.core import navigation
+
+        navigation.register(
+            _("Agencies"), "agencies:agency_list", model="agencies.Agency", order=40
+        )

@@ -51,9 +51,12 @@ def _check(consent: Consent) -> None:
             errors["purposes"] = _("Choose at least one purpose the consent covers.")
         if not consent.items:
             errors["items"] = _("Choose the information the consent covers.")
-    if consent.agency_id and not Agency.objects.usable_by(consent.organization_id).filter(
-        pk=consent.agency_id
-    ).exists():
+    if (
+        consent.agency_id
+        and not Agency.objects.usable_by(consent.organization_id)
+        .filter(pk=consent.agency_id)
+        .exists()
+    ):
         errors["agency"] = _("This agency is not in your directory.")
     if errors:
         raise ValidationError(errors)

@@ -46,7 +46,12 @@ class ConsentWithdrawView(ScopedMixin, ServiceFormMixin, FormView):
         return get_object_or_404(self.get_queryset().select_related("case"), pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(consent=self.object, case=self.object.case, **kwargs)
+        return super().get_context_data(
+            consent=self.object,
+            case=self.object.case,
+            referrals=self.object.referrals.select_related("agency"),
+            **kwargs,
+        )
 
     def perform(self, form):
         return services.withdraw_consent(

@@ -10,13 +10,33 @@ from django.utils.encoding import force_str
 
 from yorisoi.consents.models import InformationItem
 
-PERSON_FIELDS = ("name", "name_kana", "nickname", "sex", "birth_date", "municipality", "address",
-                 "phone", "email")
-CONSULTATION_FIELDS = ("wishes", "trigger", "duration", "onset_story", "current_state",
-                       "consultation_history")
+PERSON_FIELDS = (
+    "name",
+    "name_kana",
+    "nickname",
+    "sex",
+    "birth_date",
+    "municipality",
+    "address",
+    "phone",
+    "email",
+)
+CONSULTATION_FIELDS = (
+    "wishes",
+    "trigger",
+    "duration",
+    "onset_story",
+    "current_state",
+    "consultation_history",
+)
 HEALTH_FIELDS = ("medical_history", "developmental_history", "behaviours_of_concern")
-ASSESSMENT_FIELDS = ("assessed_on", "urgency", "person_wishes", "family_wishes",
-                     "strengths_and_interests")
+ASSESSMENT_FIELDS = (
+    "assessed_on",
+    "urgency",
+    "person_wishes",
+    "family_wishes",
+    "strengths_and_interests",
+)
 
 
 def _value(obj, name: str) -> str:
@@ -82,8 +102,13 @@ def _household(case) -> list[list[str]]:
             text += f" ({force_str(m._meta.get_field('lives_with_person').verbose_name)})"
         rows.append([force_str(m._meta.verbose_name), text])
     if case.household_id and case.household.note:
-        rows.append([force_str(case.household._meta.get_field("note").verbose_name),
-                     case.household.note, ""])
+        rows.append(
+            [
+                force_str(case.household._meta.get_field("note").verbose_name),
+                case.household.note,
+                "",
+            ]
+        )
     return rows
 
 

@@ -57,9 +57,7 @@ def _why_not(consent: Consent, *, agency, purpose: str, items: list[str], on) ->
         )
     missing = [i for i in items if i not in consent.items]
     if missing:
-        reasons.append(
-            _("does not cover: %(items)s") % {"items": "、".join(item_labels(missing))}
-        )
+        reasons.append(_("does not cover: %(items)s") % {"items": "、".join(item_labels(missing))})
     return reasons
 
 
@@ -96,9 +94,7 @@ def _emergency(actor, reason: str) -> Decision:
             )
         )
     if not reason.strip():
-        problems.append(
-            _("Write why life or body is at risk and why consent cannot be obtained.")
-        )
+        problems.append(_("Write why life or body is at risk and why consent cannot be obtained."))
     return Decision(not problems, Basis.EMERGENCY, problems=problems)
 
 

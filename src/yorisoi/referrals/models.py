@@ -22,6 +22,11 @@ def item_labels(items) -> list[str]:
     return [str(InformationItem(i).label) for i in items if i in InformationItem]
 
 
+def sections(disclosed: dict) -> list[tuple[str, list]]:
+    """What was disclosed, as (section label, [label, value, …] rows), in the items' order."""
+    return [(str(InformationItem(k).label), rows) for k, rows in disclosed.items()]
+
+
 class Referral(TenantModel):
     """A referral out: to which agency, why, with which information, on what ground."""
 
@@ -111,6 +116,9 @@ class Referral(TenantModel):
     def item_labels(self) -> list[str]:
         return item_labels(self.items)
 
+    def disclosed_sections(self):
+        return sections(self.disclosed)
+
 
 class IncomingReferral(TenantModel):
     """A referral in: from an agency outside, or from an organization on this installation.
@@ -186,6 +194,9 @@ class IncomingReferral(TenantModel):
 
     def item_labels(self) -> list[str]:
         return item_labels(self.items)
+
+    def disclosed_sections(self):
+        return sections(self.disclosed)
 
 
 class ProvisionRecord(TenantModel):

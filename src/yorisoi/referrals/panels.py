@@ -90,9 +90,7 @@ def register() -> None:
     from yorisoi.cases import due
     from yorisoi.core.home import register_panel
 
-    extensions.register_panel(
-        extensions.CasePanel("referrals/panels/side.html", side, "side", 25)
-    )
+    extensions.register_panel(extensions.CasePanel("referrals/panels/side.html", side, "side", 25))
     extensions.register_panel(
         extensions.CasePanel("referrals/panels/banner.html", banner, "banner", 30)
     )

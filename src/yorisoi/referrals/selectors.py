@@ -36,8 +36,11 @@ def agencies_involved(case) -> list[AgencyInvolved]:
             entry.how.append(how)
 
     for r in Referral.objects.filter(case=case).select_related("agency"):
-        add(None, f"{r._meta.verbose_name} {r.referred_on:%Y-%m-%d} ({r.get_status_display()})",
-            r.agency)
+        add(
+            None,
+            f"{r._meta.verbose_name} {r.referred_on:%Y-%m-%d} ({r.get_status_display()})",
+            r.agency,
+        )
     for r in IncomingReferral.objects.filter(case=case).select_related("from_agency"):
         add(r.from_name, f"{r._meta.verbose_name} {r.received_on:%Y-%m-%d}", r.from_agency)
     consents = Consent.objects.filter(case=case, kind=ConsentKind.SHARING, agency__isnull=False)

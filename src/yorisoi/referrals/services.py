@@ -324,5 +324,3 @@ def retract_under(consent, actor) -> list[Referral]:
         },
     )
     return referrals
-
-

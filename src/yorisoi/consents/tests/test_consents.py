@@ -30,7 +30,9 @@ def test_consent_in_force_respects_expiry_and_withdrawal(caseworker, org):
         given_by="person",
         given_on=DAY,
         scope="記録",
-        recipient="保健所",
+        agency_category="health_center",
+        purposes=["referral"],
+        items=["identity"],
         expires_on=DAY + datetime.timedelta(days=30),
     )
     in_force = lambda on: set(Consent.objects.filter(case=case).in_force(on))  # noqa: E731
@@ -65,7 +67,7 @@ def test_consent_rules_are_explained(caseworker, org):
             given_on=DAY,
             scope="記録",
         )
-    assert "recipient" in sharing.value.message_dict
+    assert {"agency", "purposes", "items"} <= set(sharing.value.message_dict)
 
 
 def test_record_withdraw_and_print_through_the_pages(as_member, caseworker, org):

@@ -57,7 +57,8 @@ def test_no_consent_names_what_is_missing(caseworker, case, hello_work):
 def test_a_matching_consent_allows_it_and_leaves_a_provision_record(caseworker, case, hello_work):
     consent = SharingConsentFactory(case=case, agency=hello_work)
     referral = refer(caseworker, case, hello_work)
-    assert referral.basis == "consent" and referral.consent == consent
+    assert referral.basis == "consent"
+    assert referral.consent == consent
     assert set(referral.disclosed) == {"identity", "consultation"}
     record = ProvisionRecord.objects.get(referral=referral)
     assert (record.provided_on, record.recipient, record.person_id) == (
@@ -65,7 +66,8 @@ def test_a_matching_consent_allows_it_and_leaves_a_provision_record(caseworker, 
         "架空ハローワーク寄添",
         case.person_id,
     )
-    assert record.items == ["identity", "consultation"] and record.consent == consent
+    assert record.items == ["identity", "consultation"]
+    assert record.consent == consent
     event = AuditEvent.objects.get(action="provide", object_id=str(referral.pk))
     assert "氏名（ふりがな）" in event.detail["fields"]["identity"]
     assert "寄添 光" not in str(event.detail)  # names of fields, never the values
@@ -110,7 +112,8 @@ def test_consent_for_the_agency_category(caseworker, case, hello_work):
 
 def test_without_personal_information_no_consent_is_needed(caseworker, case, hello_work):
     referral = refer(caseworker, case, hello_work, items=[])
-    assert referral.basis == "none" and referral.disclosed == {}
+    assert referral.basis == "none"
+    assert referral.disclosed == {}
     assert not ProvisionRecord.objects.exists()
 
 
@@ -121,9 +124,11 @@ def test_support_council_member_without_consent(caseworker, case, hello_work, or
     assert "架空民間団体" in message
     council.members.add(hello_work)
     referral = refer(caseworker, case, hello_work, basis="council", council=council)
-    assert referral.basis == "council" and referral.consent is None
+    assert referral.basis == "council"
+    assert referral.consent is None
     record = ProvisionRecord.objects.get(referral=referral)
-    assert record.council == council and "社会福祉法" in record.basis_label
+    assert record.council == council
+    assert "社会福祉法" in record.basis_label
 
 
 def test_dissolved_council_no_longer_covers(caseworker, case, hello_work, org):

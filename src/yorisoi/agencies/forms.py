@@ -40,6 +40,7 @@ class AgencyForm(VersionedModelForm):
         ).exclude(pk=member.organization_id)
         if not self.instance.pk:
             del self.fields["version"]
+            del self.fields["is_active"]  # a new entry is in use
 
 
 class CouncilForm(VersionedModelForm):

@@ -1,8 +1,10 @@
 """In a real browser, the support cycle from one case page: assess with a risk, meet, plan
-with the person's own goal, evaluate, and see the journey."""
+with the person's own goal, evaluate, see the journey, and refer to an agency — blocked while
+no consent covers it, allowed once the consent is recorded."""
 
 import pytest
 
+from yorisoi.agencies.tests.factories import AgencyFactory
 from yorisoi.cases.tests.factories import CaseFactory, HouseholdMemberFactory
 from yorisoi.core.roles import Role
 
@@ -67,3 +69,36 @@ def test_assess_meet_plan_and_evaluate(browser_page, caseworker, make_member, or
     page.locator("form button.button--primary").last.click()
     page.goto(f"{url}/evaluations/case/{case.pk}/")
     assert page.locator("svg[role=img]").count() >= 1
+
+    # A referral with the person's name is blocked: no consent covers the agency.
+    agency = AgencyFactory(organization=org, name="架空サポステ", category="youth_station")
+    page.goto(case_url)
+    page.get_by_role("link", name="他機関へ紹介する").click()
+
+    def fill_referral():
+        page.locator("#id_agency").select_option(str(agency.pk))
+        page.locator("#id_purpose").select_option("referral")
+        page.locator("#id_channel").select_option("phone")
+        page.locator("#id_reason").fill("職場体験の相談につなぐ")
+        page.locator("input[name=items][value=identity]").check()
+        page.locator("form button.button--primary").click()
+
+    fill_referral()
+    gate = page.locator(".gate")
+    assert "同意が不足しています" in gate.inner_text()
+    assert "架空サポステ" in gate.inner_text()
+
+    # The consent is recorded from the message, then the same referral goes through.
+    gate.get_by_role("link", name="同意を記録する").click()
+    page.locator("#id_kind").select_option("sharing")
+    page.locator("#id_given_by").select_option("person")
+    page.locator("#id_scope").fill("サポステに氏名と連絡先を伝えること")
+    page.locator("#id_agency").select_option(str(agency.pk))
+    page.locator("input[name=purposes][value=referral]").check()
+    page.locator("input[name=items][value=identity]").check()
+    page.locator("form button.button--primary").click()
+    page.wait_for_url(case_url)
+    page.get_by_role("link", name="他機関へ紹介する").click()
+    fill_referral()
+    assert "紹介を記録しました" in page.locator("main").inner_text()
+    assert "氏名・生年月日・連絡先" in page.locator(".disclosed").inner_text()

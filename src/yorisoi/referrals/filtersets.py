@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.agencies.models import Agency
@@ -7,7 +8,17 @@ from yorisoi.referrals.choices import Basis, ReferralStatus, SupportStarted
 from yorisoi.referrals.models import ProvisionRecord, Referral
 
 
-class ReferralFilterSet(ScopedFilterSet):
+class CaseFilters(django_filters.FilterSet):
+    """By case number on the pages; by case id (``?case=``) from the case page and the API.
+
+    A select of every case would not do: an organization has tens of thousands.
+    """
+
+    case = django_filters.NumberFilter(field_name="case", widget=forms.HiddenInput)
+    case_number = django_filters.CharFilter(label=_("Case number"), field_name="case__number")
+
+
+class ReferralFilterSet(CaseFilters, ScopedFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ReferralStatus.choices)
     support_started = django_filters.ChoiceFilter(
         label=_("Did support start?"), choices=SupportStarted.choices
@@ -22,10 +33,18 @@ class ReferralFilterSet(ScopedFilterSet):
 
     class Meta:
         model = Referral
-        fields = ["case", "status", "support_started", "agency", "referred_from", "referred_to"]
+        fields = [
+            "case",
+            "case_number",
+            "status",
+            "support_started",
+            "agency",
+            "referred_from",
+            "referred_to",
+        ]
 
 
-class ProvisionFilterSet(ScopedFilterSet):
+class ProvisionFilterSet(CaseFilters, ScopedFilterSet):
     provided_from = django_filters.DateFilter(
         label=_("Provided from"), field_name="provided_on", lookup_expr="gte"
     )
@@ -36,4 +55,4 @@ class ProvisionFilterSet(ScopedFilterSet):
 
     class Meta:
         model = ProvisionRecord
-        fields = ["case", "provided_from", "provided_to", "basis"]
+        fields = ["case", "case_number", "provided_from", "provided_to", "basis"]

@@ -134,7 +134,7 @@ def _consent(case, *, agency, purpose, items, on) -> Decision:
             % {
                 "day": _day(consent.given_on),
                 "recipient": consent.recipient_label,
-                "reasons": "; ".join(reasons),
+                "reasons": " / ".join(reasons),
             }
         )
     missing = _(

@@ -52,7 +52,7 @@ class Referral(TenantModel):
     reason = models.TextField(_("why"))
     purpose = models.CharField(_("purpose"), max_length=20, choices=SharingPurpose.choices)
     items = models.JSONField(_("information sent"), default=list, blank=True)
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    channel = models.CharField(_("referral channel"), max_length=20, choices=Channel.choices)
     basis = models.CharField(_("ground for sharing"), max_length=20, choices=Basis.choices)
     consent = models.ForeignKey(
         "consents.Consent",

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0001_initial'),
-        ('cases', '0006_what_helps'),
+        ('cases', '0005_approvals'),
         ('consents', '0002_consent_agency_consent_agency_category_consent_items_and_more'),
         ('organizations', '0007_organization_referral_follow_up_weeks'),
     ]

@@ -77,6 +77,15 @@ class Attendee(TenantModel):
     )
     name = models.CharField(_("name"), max_length=100, blank=True)
     agency = models.CharField(_("agency"), max_length=200, blank=True)
+    # The directory entry the typed agency name was matched to, if any (for the team view).
+    directory_agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agency in the directory"),
+    )
 
     access_policy = CASE_RECORDS
     audit_changes = False  # part of the meeting record

@@ -9,11 +9,22 @@ from django.utils.translation import gettext as _
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.roles import Action
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
+from yorisoi.core.text import normalize_name
 from yorisoi.meetings.models import Attendee, CaseMeeting, MeetingAction
 
 MEETING_FIELDS = frozenset(
     {"held_on", "kind", "difficult_case_review", "matters", "support_policy", "policy_note"}
 )
+
+
+def _directory(organization_id) -> dict:
+    """The organization's usable agencies by normalized name: typed names link to the entry."""
+    from yorisoi.agencies.models import Agency
+
+    found = {}
+    for agency in Agency.objects.usable_by(organization_id):
+        found.setdefault(normalize_name(agency.name), agency)
+    return found
 
 
 @transaction.atomic
@@ -39,11 +50,16 @@ def hold_meeting(
         raise ValidationError({"staff": _("Record who took part.")})
     meeting.save()
     org = case.organization_id
+    directory = _directory(org) if any(o.get("agency") for o in others) else {}
     Attendee.objects.bulk_create(
         [Attendee(organization_id=org, meeting=meeting, staff=member) for member in staff]
         + [
             Attendee(
-                organization_id=org, meeting=meeting, name=o["name"], agency=o.get("agency", "")
+                organization_id=org,
+                meeting=meeting,
+                name=o["name"],
+                agency=o.get("agency", ""),
+                directory_agency=directory.get(normalize_name(o.get("agency", ""))),
             )
             for o in others
             if o.get("name")

@@ -34,6 +34,7 @@ def agencies_involved(case) -> list[AgencyInvolved]:
                 entry.phone = agency.phone
         if how not in entry.how:
             entry.how.append(how)
+        return entry
 
     for r in Referral.objects.filter(case=case).select_related("agency"):
         add(
@@ -47,9 +48,9 @@ def agencies_involved(case) -> list[AgencyInvolved]:
     for c in consents.in_force().select_related("agency"):
         add(None, str(c._meta.verbose_name), c.agency)
     attendees = Attendee.objects.filter(meeting__case=case).exclude(agency="")
-    for a in attendees.select_related("meeting").order_by("-meeting__held_on"):
+    for a in attendees.select_related("meeting", "directory_agency").order_by("-meeting__held_on"):
         how = f"{a.meeting._meta.verbose_name} {a.meeting.held_on:%Y-%m-%d}"
-        add(a.agency, how)
-        if a.name and not found[f"n{a.agency}"].contact_person:
-            found[f"n{a.agency}"].contact_person = a.name
+        entry = add(a.agency, how, a.directory_agency)
+        if a.name and not entry.contact_person:
+            entry.contact_person = a.name
     return list(found.values())

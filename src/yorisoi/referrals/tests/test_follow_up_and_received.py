@@ -101,9 +101,24 @@ def test_team_page_shows_staff_agencies_and_what_connects_them(caseworker, org, 
         purpose="coordination",
         channel="phone",
     )
+    from yorisoi.meetings import services as meeting_services
+
+    # A meeting attendee typed with the agency's name (any width) joins the same entry.
+    meeting_services.hold_meeting(
+        actor=caseworker,
+        case=case,
+        held_on=DAY,
+        matters="世帯の支援を検討",
+        staff=[caseworker],
+        others=[
+            {"name": "包括 次郎", "agency": "架空地域包括"},
+            {"name": "民生 委員", "agency": "地区民生委員"},
+        ],
+    )
     page = as_member(caseworker).get(reverse("referrals:team", args=[case.pk])).content.decode()
-    assert "架空地域包括" in page
+    assert page.count(reverse("agencies:agency_detail", args=[agency.pk])) == 1
     assert "包括 太郎" in page
+    assert "地区民生委員" in page  # typed, not in the directory: still listed
     assert str(caseworker.user) in page
     assert Referral.objects.count() == 1
 

@@ -121,6 +121,8 @@ class CaseSerializer(serializers.ModelSerializer):
             "closed_on",
             "close_reason",
             "summary",
+            "what_helps",
+            "what_to_avoid",
             "age_band_at_opening",
             "version",
         ]

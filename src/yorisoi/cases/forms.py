@@ -71,8 +71,14 @@ class CaseForm(StaffLabelMixin, VersionedModelForm):
             "closed_on",
             "close_reason",
             "summary",
+            "what_helps",
+            "what_to_avoid",
         ]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "what_helps": forms.Textarea(attrs={"rows": 3}),
+            "what_to_avoid": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, member, **kwargs):
         super().__init__(*args, **kwargs)

@@ -69,6 +69,8 @@ CASE_FIELDS = frozenset(
         "closed_on",
         "close_reason",
         "summary",
+        "what_helps",
+        "what_to_avoid",
     }
 )
 INTAKE_FIELDS = frozenset(

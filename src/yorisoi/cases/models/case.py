@@ -86,6 +86,17 @@ class Case(TenantModel):
         _("reason for closing"), max_length=20, choices=CloseReason.choices, blank=True
     )
     summary = models.TextField(_("what the consultation is about"), blank=True)
+    # Kept up by the caseworkers; goes into every handover summary (issue point 29).
+    what_helps = models.TextField(
+        _("what has helped"),
+        blank=True,
+        help_text=_("Ways of approaching the person and family that have worked."),
+    )
+    what_to_avoid = models.TextField(
+        _("what to avoid"),
+        blank=True,
+        help_text=_("Words, topics or ways of contact that upset or pushed them away."),
+    )
     # The person's age band when the case opened: what annual statistics count.
     age_band_at_opening = models.CharField(
         _("age band at opening"), max_length=10, choices=AgeBand.choices, blank=True, editable=False

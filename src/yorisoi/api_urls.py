@@ -20,6 +20,7 @@ from yorisoi.cases.api import (
 from yorisoi.consents.api import ConsentViewSet
 from yorisoi.contacts.api import ContactRecordViewSet
 from yorisoi.evaluations import api as evaluations_api
+from yorisoi.handovers import api as handovers_api
 from yorisoi.meetings import api as meetings_api
 from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
 from yorisoi.plans import api as plans_api
@@ -48,6 +49,7 @@ meetings_api.register(router)
 plans_api.register(router)
 agencies_api.register(router)
 referrals_api.register(router)
+handovers_api.register(router)
 
 urlpatterns = [
     path("", include(router.urls)),

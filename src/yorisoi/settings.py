@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "yorisoi.meetings",
     "yorisoi.plans",
     "yorisoi.referrals",
+    "yorisoi.handovers",
     "yorisoi.core.admin_site.YorisoiAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,0 +1,93 @@
+"""Handovers (引継ぎ): a case moving to another primary worker, with the summary given."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.core.models import TenantModel
+from yorisoi.core.scoping import TenantQuerySet
+from yorisoi.handovers.choices import HandoverReason
+
+
+class HandoverQuerySet(TenantQuerySet):
+    def pending(self):
+        """Not yet acknowledged by the new worker, and not replaced by a later handover."""
+        return self.filter(acknowledged_at__isnull=True, superseded_by__isnull=True)
+
+
+class Handover(TenantModel):
+    """One handover of a case; its summary is the case as it stood that day, kept unchanged."""
+
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="handovers", verbose_name=_("case")
+    )
+    from_staff = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="handovers_given",
+        verbose_name=_("handed over by"),
+        help_text=_("The primary worker until the handover (none if the case had none)."),
+    )
+    to_staff = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.PROTECT,
+        related_name="handovers_received",
+        verbose_name=_("new primary worker"),
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=HandoverReason.choices)
+    note = models.TextField(_("note for the new worker"), blank=True)
+    handed_over_on = models.DateField(_("handed over on"))
+    # The summary as built on the day (see summary.build_summary): it never changes after.
+    summary = models.JSONField(_("handover summary"), default=dict, editable=False)
+    made_by = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("acknowledged by"),
+    )
+    acknowledgement_note = models.TextField(_("note on acknowledging"), blank=True)
+    # A later handover of the case made before this one was acknowledged.
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("replaced by"),
+    )
+
+    objects = HandoverQuerySet.as_manager()
+    access_policy = CASE_RECORDS
+    audit_reads = True
+
+    class Meta:
+        verbose_name = _("handover")
+        verbose_name_plural = _("handovers")
+        ordering = ["-handed_over_on", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["organization", "to_staff", "acknowledged_at"], name="handover_org_to"
+            ),
+            models.Index(fields=["case", "-created_at"], name="handover_case_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.handed_over_on}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.acknowledged_at is None and self.superseded_by_id is None

@@ -1,0 +1,34 @@
+"""Scoped reads of handovers and of the cases a departing worker holds."""
+
+from yorisoi.cases.choices import OPEN_STATUSES
+from yorisoi.cases.models import Case
+from yorisoi.handovers.models import Handover
+
+
+def open_cases_of(staff):
+    """Open cases whose primary worker is ``staff`` (in that member's organization)."""
+    return Case.objects.for_organization(staff.organization_id).filter(
+        primary_staff=staff, status__in=OPEN_STATUSES
+    )
+
+
+def to_acknowledge(member):
+    """Handovers addressed to the member that they have not acknowledged yet."""
+    return (
+        Handover.objects.for_member(member)
+        .pending()
+        .filter(to_staff=member)
+        .select_related("case__person", "from_staff__user")
+        .order_by("handed_over_on", "pk")
+    )
+
+
+def pending_for_case(case):
+    """The case's handover waiting for acknowledgement, if any (at most one is pending)."""
+    return (
+        Handover.objects.filter(case=case)
+        .pending()
+        .select_related("to_staff__user", "from_staff__user")
+        .order_by("-pk")
+        .first()
+    )

@@ -2,7 +2,7 @@
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import mixins, serializers
+from rest_framework import exceptions, mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -194,6 +194,14 @@ class CaseViewSet(
     update_service = staticmethod(services.change_case)
     update_arg = "case"
     fixed_on_update = ("person", "person_data", "household", "number")
+
+    def update_data(self, instance, data: dict) -> dict:
+        new = data.get("primary_staff", instance.primary_staff)
+        if instance.primary_staff_id and new != instance.primary_staff:
+            raise exceptions.ValidationError(
+                {"primary_staff": ["Change the primary worker through /api/handovers/."]}
+            )
+        return data
 
     @extend_schema(request=CaseCloseSerializer, responses=CaseSerializer)
     @action(detail=True, methods=["post"])

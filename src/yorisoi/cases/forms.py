@@ -54,6 +54,12 @@ class PersonForm(VersionedModelForm):
         fields = PERSON_FORM_FIELDS
 
 
+HANDOVER_HELP = _(
+    "To change the primary worker, use “Hand over” on the case page: the new worker gets a "
+    "summary to start from."
+)
+
+
 class CaseForm(StaffLabelMixin, VersionedModelForm):
     class Meta:
         model = Case
@@ -86,6 +92,10 @@ class CaseForm(StaffLabelMixin, VersionedModelForm):
         self.fields["first_consulter_member"].queryset = HouseholdMember.objects.filter(
             household=self.instance.household_id
         )
+        if self.instance.primary_staff_id:
+            # A new primary worker gets a handover summary: that goes through 引継ぎ.
+            self.fields["primary_staff"].disabled = True
+            self.fields["primary_staff"].help_text = HANDOVER_HELP
 
 
 class CaseOpenForm(StaffLabelMixin, ModelForm):

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yorisoi.cases.choices import AgeBand, Relation, Sex
 from yorisoi.cases.models.policies import CASE_RECORDS
@@ -18,7 +19,7 @@ def age_on(birth_date: date, day: date) -> int:
 class Person(TenantModel):
     """The person at the centre of a case. Almost every field may be unknown at first."""
 
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=100, blank=True)
     name_kana = models.CharField(_("name (furigana)"), max_length=100, blank=True)
     nickname = models.CharField(
         _("nickname"),
@@ -101,7 +102,7 @@ class HouseholdMember(TenantModel):
     household = models.ForeignKey(
         Household, on_delete=models.CASCADE, related_name="members", verbose_name=_("household")
     )
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=100, blank=True)
     name_kana = models.CharField(_("name (furigana)"), max_length=100, blank=True)
     relation = models.CharField(
         _("relation to the person"), max_length=20, choices=Relation.choices

@@ -2,6 +2,8 @@
 with the person's own goal, evaluate, see the journey, and refer to an agency — blocked while
 no consent covers it, allowed once the consent is recorded."""
 
+import importlib
+
 import pytest
 
 from yorisoi.agencies.tests.factories import AgencyFactory
@@ -11,8 +13,18 @@ from yorisoi.core.roles import Role
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def _ship_instruments():
+    """The shipped instruments come from a data migration; a browser test run earlier in the
+    session may have flushed them, so they are put back (the function is idempotent)."""
+    from django.apps import apps
+
+    migration = importlib.import_module("yorisoi.evaluations.migrations.0002_shipped_instruments")
+    migration.ship(apps, None)
+
+
 def test_assess_meet_plan_and_evaluate(browser_page, caseworker, make_member, org):
     page, url = browser_page
+    _ship_instruments()
     make_member(org, Role.SUPERVISOR, user__full_name="見守 健")
     case = CaseFactory(
         organization=org, person__name="寄添 光", primary_staff=caseworker, status="active"

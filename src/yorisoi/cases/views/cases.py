@@ -156,7 +156,9 @@ class CaseDetailView(CaseChildMixin, TemplateView):
             members=members,
             key_people=[m for m in members if m.is_key_person],
             consents_in_force=list(
-                Consent.objects.filter(case=case).in_force().select_related("given_by_member")
+                Consent.objects.filter(case=case)
+                .in_force()
+                .select_related("given_by_member", "agency")
             ),
             timeline=timeline,
             older=timeline[-1].at.isoformat() if len(timeline) == TIMELINE_PAGE else None,

@@ -1,6 +1,7 @@
 """Handing over, acknowledging, the pending banner, bulk reassignment, pages and the API."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -431,3 +432,28 @@ def test_what_helps_and_what_to_avoid_are_kept_on_the_case(as_member, api_as, or
     assert "短い手紙" in page.decode()
     form = as_member(caseworker).get(reverse("cases:case_edit", args=[case.pk])).content
     assert 'name="what_helps"' in form.decode()
+
+
+def test_the_case_edit_form_and_patch_do_not_bypass_the_handover(
+    as_member, api_as, org, caseworker, new_worker
+):
+    case = CaseFactory(organization=org, primary_staff=caseworker)
+    page = as_member(caseworker).get(reverse("cases:case_edit", args=[case.pk])).content.decode()
+    select = re.search(r'<select name="primary_staff"[^>]*>', page).group(0)
+    assert "disabled" in select  # changed only through a handover, which writes the summary
+    response = api_as(caseworker).patch(
+        f"/api/cases/{case.pk}/",
+        {"primary_staff": new_worker.pk, "version": case.version},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "handovers" in str(response.json())
+    case.refresh_from_db()
+    assert case.primary_staff == caseworker
+    unassigned = CaseFactory(organization=org, primary_staff=None)
+    response = api_as(caseworker).patch(
+        f"/api/cases/{unassigned.pk}/",
+        {"primary_staff": new_worker.pk, "version": unassigned.version},
+        format="json",
+    )
+    assert response.status_code == 200  # a first assignment needs no handover

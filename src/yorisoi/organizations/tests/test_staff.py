@@ -137,6 +137,7 @@ def test_sysadmin_changes_the_organization_settings(as_member, sysadmin, casewor
             "urgent_meeting_days": 5,
             "silence_days": 60,
             "stalled_years": 3,
+            "referral_follow_up_weeks": 4,
             "version": org.version,
         },
     )

@@ -265,6 +265,9 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "yorisoi.core.roles.Role",
         "UrgencyEnum": "yorisoi.assessments.choices.Urgency",
         "ApprovalStatusEnum": "yorisoi.cases.choices.ApprovalStatus",
+        "AgencyCategoryEnum": "yorisoi.agencies.choices.AgencyCategory",
+        "SharingPurposeEnum": "yorisoi.consents.models.SharingPurpose",
+        "InformationItemEnum": "yorisoi.consents.models.InformationItem",
     },
 }
 

@@ -8,6 +8,16 @@ from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
 from yorisoi.organizations.models import Organization
 
 
+class UsableAgencyField(serializers.PrimaryKeyRelatedField):
+    """An agency of the caller's directory (own entries and shared ones)."""
+
+    def get_queryset(self):
+        member = getattr(self.context.get("request"), "member", None)
+        if member is None:
+            return Agency.objects.none()
+        return Agency.objects.usable_by(member.organization_id)
+
+
 class AgencySerializer(serializers.ModelSerializer):
     version = serializers.IntegerField(required=False)
     linked_organization = serializers.PrimaryKeyRelatedField(

@@ -37,6 +37,10 @@ def _check_link(actor, agency: Agency, changed: list[str]) -> None:
     """Linking an entry to an organization here routes referrals to it: a supervisor's call."""
     if "linked_organization" not in changed or agency.linked_organization_id is None:
         return
+    if agency.linked_organization_id == agency.organization_id:
+        raise ValidationError(
+            {"linked_organization": _("Link the entry to another organization, not your own.")}
+        )
     if isinstance(actor, CommandActor) or actor.role == Role.SUPERVISOR:
         return
     raise ValidationError(

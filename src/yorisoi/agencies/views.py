@@ -44,6 +44,7 @@ class AgencyExportView(AgencyListView):
 
     def render_to_response(self, context, **kwargs):
         agencies = list(self.get_queryset()[:10_000])
+        own = self.request.member.organization_id
         headers = [
             _("Category"),
             _("Name"),
@@ -72,7 +73,7 @@ class AgencyExportView(AgencyListView):
                 a.contact_person,
                 a.hours,
                 a.offers,
-                a.notes,
+                a.notes if a.organization_id == own else "",  # notes stay with their keeper
                 a.organization.name,
             )
             for a in agencies
@@ -100,6 +101,7 @@ class AgencyDetailView(ScopedDetailView):
         agency = self.object
         own = agency.organization_id == self.request.member.organization_id
         return super().get_context_data(
+            own=own,
             may_change=own and may(self.request.member, Agency, "change"),
             councils=agency.councils.filter(organization=self.request.member.organization_id)
             if own

@@ -272,7 +272,7 @@ def load_case(org, actor, partner, profile, index, rng, today) -> Case | None:
         kind="personal_information",
         given_by="family" if giver else "person",
         given_by_member=giver,
-        given_on=opened_on + datetime.timedelta(days=7),
+        given_on=min(opened_on + datetime.timedelta(days=7), today),
         scope="相談記録・連絡先・家族構成を、支援のために当センター内で扱うこと",
     )
     closing = status == CaseStatus.CLOSED

@@ -3,16 +3,24 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from yorisoi.agencies.api import UsableAgencyField
 from yorisoi.cases.api import ScopedRelatedField
 from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.consents import services
-from yorisoi.consents.models import Consent
+from yorisoi.consents.models import Consent, InformationItem, SharingPurpose
 from yorisoi.core.api import ScopedViewSet, run_service
 
 
 class ConsentSerializer(serializers.ModelSerializer):
     case = ScopedRelatedField(Case)
     given_by_member = ScopedRelatedField(HouseholdMember, required=False, allow_null=True)
+    agency = UsableAgencyField(required=False, allow_null=True)
+    purposes = serializers.ListField(
+        child=serializers.ChoiceField(choices=SharingPurpose.choices), required=False
+    )
+    items = serializers.ListField(
+        child=serializers.ChoiceField(choices=InformationItem.choices), required=False
+    )
     in_force = serializers.SerializerMethodField()
 
     class Meta:
@@ -27,6 +35,10 @@ class ConsentSerializer(serializers.ModelSerializer):
             "scope",
             "recipient",
             "purpose",
+            "agency",
+            "agency_category",
+            "purposes",
+            "items",
             "expires_on",
             "withdrawn_on",
             "withdrawal_note",

@@ -4,10 +4,17 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yorisoi.agencies.models import Agency
-from yorisoi.consents.models import Consent, ConsentGiver, ConsentKind
+from yorisoi.consents.models import (
+    Consent,
+    ConsentGiver,
+    ConsentKind,
+    InformationItem,
+    SharingPurpose,
+)
 from yorisoi.consents.signals import consent_withdrawn
 from yorisoi.core.roles import Action
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
@@ -39,6 +46,12 @@ def _check(consent: Consent) -> None:
         and consent.given_by_member.household_id != consent.case.household_id
     ):
         errors["given_by_member"] = _("This person is not in the case's household.")
+    if consent.given_on > timezone.localdate():
+        errors["given_on"] = _("Record a consent once it has been given.")
+    if set(consent.purposes) - set(SharingPurpose.values):
+        errors["purposes"] = _("Unknown purpose.")
+    if set(consent.items) - set(InformationItem.values):
+        errors["items"] = _("Unknown kind of information.")
     if consent.expires_on and consent.expires_on < consent.given_on:
         errors["expires_on"] = _("The end of validity cannot be before the day it was given.")
     if consent.kind == ConsentKind.SHARING:

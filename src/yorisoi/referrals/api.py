@@ -3,7 +3,8 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from yorisoi.agencies.models import Agency, SupportCouncil
+from yorisoi.agencies.api import UsableAgencyField
+from yorisoi.agencies.models import SupportCouncil
 from yorisoi.cases.api import CaseSerializer, ScopedRelatedField
 from yorisoi.cases.models import Case
 from yorisoi.consents.models import InformationItem
@@ -13,16 +14,6 @@ from yorisoi.referrals import services
 from yorisoi.referrals.choices import Basis, SupportStarted
 from yorisoi.referrals.filtersets import ProvisionFilterSet, ReferralFilterSet
 from yorisoi.referrals.models import IncomingReferral, ProvisionRecord, Referral
-
-
-class UsableAgencyField(serializers.PrimaryKeyRelatedField):
-    """An agency of the caller's directory (own entries and shared ones)."""
-
-    def get_queryset(self):
-        member = getattr(self.context.get("request"), "member", None)
-        if member is None:
-            return Agency.objects.none()
-        return Agency.objects.usable_by(member.organization_id)
 
 
 class DisclosedRowField(serializers.ListField):

@@ -94,7 +94,8 @@ def parse_referral_row(row, mapping, *, actor, cases, agencies, councils) -> Ref
     agency = agencies.get(normalize_name(name))
     if name and agency is None:
         cells.error(
-            "紹介先", _("No agency in the directory is called “%(name)s”.") % {"name": name}
+            "紹介先",
+            _("No agency in your directory is called “%(name)s”.") % {"name": name},
         )
     purpose = cells.value("目的", optional(PURPOSE.match)) or SharingPurpose.REFERRAL
     reason = cells.text("理由", required=True)
@@ -153,7 +154,8 @@ def write_referrals(rows: list[ReferralRow], *, actor) -> tuple[int, int, int]:
         if key in known:
             unchanged += 1
             continue
-        services.refer(actor=actor, case=row.case, agency=row.agency, **row.fields)
+        # A ledger records referrals already made: nothing is delivered anywhere now.
+        services.refer(actor=actor, case=row.case, agency=row.agency, deliver=False, **row.fields)
         known.add(key)
         created += 1
     return created, 0, unchanged
@@ -163,10 +165,8 @@ def referral_import(organization, actor) -> dict:
     cases = {
         c.number: c for c in Case.objects.for_organization(organization).select_related("person")
     }
-    agencies = {}
-    usable = Agency.objects.usable_by(organization)
-    for agency in sorted(usable, key=lambda a: a.organization_id == organization.pk):
-        agencies[normalize_name(agency.name)] = agency  # own entries win over shared ones
+    # Only the organization's own entries: a name must never match another's shared entry.
+    agencies = {normalize_name(a.name): a for a in Agency.objects.for_organization(organization)}
     councils = {
         normalize_name(c.name): c for c in SupportCouncil.objects.for_organization(organization)
     }

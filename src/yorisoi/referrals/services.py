@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from yorisoi.agencies.models import Agency
 from yorisoi.audit import recorder
 from yorisoi.audit.choices import AuditAction
+from yorisoi.audit.context import acting
 from yorisoi.cases import services as case_services
 from yorisoi.cases.choices import FirstConsulter, ReferralRoute
 from yorisoi.cases.models import Case, CaseEvent
 from yorisoi.consents.models import InformationItem
-from yorisoi.core.roles import Action
-from yorisoi.core.services import apply_fields, require, require_own, staff_of
+from yorisoi.core.roles import CASE_STAFF, Action
+from yorisoi.core.services import CommandActor, apply_fields, require, require_own, staff_of
 from yorisoi.referrals import disclosure, gate
 from yorisoi.referrals.choices import (
     Basis,
@@ -64,23 +65,40 @@ def refer(
     council=None,
     emergency_reason: str = "",
     previous: Referral | None = None,
+    deliver: bool = True,
 ) -> Referral:
-    """Record a referral out; personal information goes only where the gate allows it."""
+    """Record a referral out; personal information goes only where the gate allows it.
+
+    A referral made today to an entry of the organization's own directory linked to another
+    organization here is delivered to it (``deliver=False`` for ledgers of past referrals).
+    """
     require(actor, Referral, Action.ADD)
     require_own(actor, case, council, previous)
     _usable_agency(actor, agency)
     if previous is not None and previous.case_id != case.pk:
         raise ValidationError({"previous": _("That referral belongs to another case.")})
+    today = timezone.localdate()
+    if referred_on > today:
+        raise ValidationError({"referred_on": _("Record a referral once it has been made.")})
     to_org = agency.linked_organization
-    inter_org = to_org is not None and to_org.pk != case.organization_id
+    # Only a link the organization set on its own entry routes data, and only for a referral
+    # made now: another organization's shared entry, or a ledger of the past, never does.
+    inter_org = (
+        deliver
+        and not isinstance(actor, CommandActor)
+        and to_org is not None
+        and to_org.is_active
+        and agency.organization_id == case.organization_id
+        and to_org.pk != case.organization_id
+        and referred_on == today
+    )
     decision = gate.check(
         actor=actor,
         case=case,
         agency=agency,
         purpose=purpose,
         items=list(items),
-        # Through yorisoi the data crosses today: the consent must be in force today too.
-        on=max(referred_on, timezone.localdate()) if inter_org else referred_on,
+        on=referred_on,
         basis=basis,
         council=council,
         emergency_reason=emergency_reason,
@@ -150,19 +168,29 @@ def _record_provision(actor, referral: Referral) -> None:
             "council": referral.council_id,
             "items": referral.items,
             "fields": disclosure.field_labels(referral.disclosed),
+            "reason": referral.to_organization_id is not None,
         },
         flagged=referral.basis == Basis.EMERGENCY,
     )
 
 
 def _deliver(referral: Referral) -> IncomingReferral:
-    """Hand the referral to the receiving organization: only what was disclosed goes along."""
+    """Hand the referral to the receiving organization: only what was disclosed goes along.
+
+    The reason is free text about the person: it crosses only with personal information the
+    gate allowed. What is written in the other organization is attributed to no one of ours.
+    """
+    with acting(organization=referral.to_organization, via="referral:delivered"):
+        return _delivered(referral)
+
+
+def _delivered(referral: Referral) -> IncomingReferral:
     incoming = IncomingReferral.objects.create(
         organization=referral.to_organization,
         received_on=referral.referred_on,
         from_name=str(referral.organization),
         from_person=str(referral.made_by.user) if referral.made_by_id else "",
-        what_they_said=referral.reason,
+        what_they_said=referral.reason if referral.items else "",
         sender_consent=SenderConsent.CONFIRMED
         if referral.basis == Basis.CONSENT
         else SenderConsent.NOT_CONFIRMED,
@@ -179,6 +207,7 @@ def _deliver(referral: Referral) -> IncomingReferral:
             "from_organization": referral.organization_id,
             "items": incoming.items,
             "fields": disclosure.field_labels(incoming.disclosed),
+            "reason": bool(incoming.what_they_said),
         },
     )
     return incoming
@@ -196,7 +225,9 @@ def record_follow_up(
     referral.support_started = support_started
     referral.follow_up_note = note
     referral.followed_up_on = on
-    referral.save()
+    referral.save(
+        update_fields=["support_started", "follow_up_note", "followed_up_on", "updated_at"]
+    )
     return referral
 
 
@@ -226,8 +257,10 @@ def confirm_consent(*, actor, incoming: IncomingReferral, on: datetime.date) -> 
     """At the first contact: the person agreed that the referrer's information may be used."""
     require(actor, IncomingReferral, Action.CHANGE)
     require_own(actor, incoming)
+    if incoming.status in (IncomingStatus.WITHDRAWN, IncomingStatus.DECLINED):
+        raise ValidationError(_("This referral is no longer open."))
     incoming.consent_confirmed_on = on
-    incoming.save()
+    incoming.save(update_fields=["consent_confirmed_on", "updated_at"])
     return incoming
 
 
@@ -243,9 +276,19 @@ def accept(
     """Accept a referral from another organization: our own case, from what was disclosed."""
     require(actor, IncomingReferral, Action.CHANGE)
     require_own(actor, incoming, primary_staff)
+    if primary_staff is not None and (
+        not primary_staff.is_active or primary_staff.role not in CASE_STAFF
+    ):
+        raise ValidationError({"primary_staff": _("Choose a caseworker or a supervisor.")})
     incoming = IncomingReferral.objects.select_for_update().get(pk=incoming.pk)
     _pending(incoming)
     source = incoming.source
+    if (
+        source is not None
+        and source.consent_id
+        and not source.consent.is_in_force(timezone.localdate())
+    ):
+        raise ValidationError(_("The consent this referral was sent under is no longer in force."))
     case = case_services.open_case(
         actor=actor,
         opened_on=opened_on,
@@ -288,31 +331,40 @@ def _decide(actor, incoming, status, note) -> None:
 
 def _answer_source(source: Referral, status: str, note: str, incoming) -> None:
     """The referring organization sees the outcome, and nothing of the receiver's record."""
-    source.status = status
-    source.answer_note = note
-    source.answered_on = incoming.decided_on
-    source.save()
-    recorder.record(
-        AuditAction.UPDATE,
-        source,
-        organization_id=source.organization_id,
-        changes=["status", "answer_note"],
-        detail={"answered_by_organization": incoming.organization_id},
-    )
+    with acting(organization=source.organization_id, via="referral:answered"):
+        source.status = status
+        source.answer_note = note
+        source.answered_on = incoming.decided_on
+        source.save(update_fields=["status", "answer_note", "answered_on", "updated_at"])
+        recorder.record(
+            AuditAction.UPDATE,
+            source,
+            organization_id=source.organization_id,
+            changes=["status", "answer_note"],
+            detail={"answered_by_organization": incoming.organization_id},
+        )
 
 
 def retract_under(consent, actor) -> list[Referral]:
     """A consent was withdrawn: referrals still waiting under it are stopped and their data
     removed from the receiving side; all referrals made under it are returned and logged."""
-    referrals = list(Referral.objects.filter(consent=consent).select_related("incoming"))
-    for referral in referrals:
-        incoming = getattr(referral, "incoming", None)
-        if referral.status == ReferralStatus.PENDING and incoming is not None:
+    referrals = list(Referral.objects.filter(consent=consent))
+    # Locked like accept() locks them: a referral is either accepted or stopped, never both.
+    pending = IncomingReferral.objects.select_for_update().filter(
+        source__consent=consent, status=IncomingStatus.PENDING
+    )
+    stopped = set()
+    for incoming in pending:
+        with acting(organization=incoming.organization_id, via="referral:consent-withdrawn"):
             incoming.status = IncomingStatus.WITHDRAWN
             incoming.disclosed = {}
-            incoming.save()
+            incoming.what_they_said = ""
+            incoming.save(update_fields=["status", "disclosed", "what_they_said", "updated_at"])
+        stopped.add(incoming.source_id)
+    for referral in referrals:
+        if referral.pk in stopped:
             referral.status = ReferralStatus.RETRACTED
-            referral.save()
+            referral.save(update_fields=["status", "updated_at"])
     recorder.record(
         AuditAction.UPDATE,
         consent,
@@ -320,7 +372,7 @@ def retract_under(consent, actor) -> list[Referral]:
         detail={
             "withdrawn": True,
             "referrals_made_under_it": [r.pk for r in referrals],
-            "stopped": [r.pk for r in referrals if r.status == ReferralStatus.RETRACTED],
+            "stopped": sorted(stopped),
         },
     )
     return referrals

@@ -85,3 +85,14 @@ def test_api_lists_own_and_shared_and_edits_with_a_version(caseworker, org, othe
         f"/api/agencies/{mine.pk}/", {"phone": "022-111-1111", "version": 1}, format="json"
     )
     assert stale.status_code == 409
+
+
+def test_notes_of_a_shared_entry_stay_with_its_keeper(caseworker, other_org, as_member):
+    shared = AgencyFactory(
+        organization=other_org, name="共有", shared=True, notes="担当者の個人携帯は使わない"
+    )
+    client = as_member(caseworker)
+    page = client.get(reverse("agencies:agency_detail", args=[shared.pk])).content.decode()
+    assert "個人携帯" not in page
+    response = client.get(reverse("agencies:agency_export"))
+    assert "個人携帯" not in str(list(load_workbook(io.BytesIO(response.content)).active.values))

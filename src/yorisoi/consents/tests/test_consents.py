@@ -100,3 +100,27 @@ def test_record_withdraw_and_print_through_the_pages(as_member, caseworker, org)
     )
     assert again.status_code == 200
     assert "すでに撤回" in again.content.decode()
+
+
+def test_api_records_a_consent_to_share(api_as, caseworker, org):
+    from yorisoi.agencies.tests.factories import AgencyFactory
+
+    case = CaseFactory(organization=org)
+    agency = AgencyFactory(organization=org)
+    payload = {
+        "case": case.pk,
+        "kind": "sharing",
+        "given_by": "person",
+        "given_on": "2025-06-01",
+        "scope": "氏名と連絡先",
+        "agency": agency.pk,
+        "purposes": ["referral"],
+        "items": ["identity"],
+    }
+    response = api_as(caseworker).post("/api/consents/", payload, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["items"] == ["identity"]
+    bad = api_as(caseworker).post(
+        "/api/consents/", {**payload, "items": ["everything"]}, format="json"
+    )
+    assert bad.status_code == 400

@@ -169,3 +169,101 @@ def test_another_organization_cannot_answer_for_the_receiver(setup, caseworker, 
         f"/api/referrals-received/{incoming.pk}/decline/", {"reason": "x"}, format="json"
     )
     assert response.status_code == 404
+
+
+def test_the_reason_crosses_only_with_consented_information(setup, caseworker):
+    case, agency, consent, _b_worker = setup
+    bare = send(caseworker, case, agency, items=[])
+    assert IncomingReferral.objects.get(source=bare).what_they_said == ""
+    gated = send(caseworker, case, agency)
+    assert IncomingReferral.objects.get(source=gated).what_they_said == "就労支援につなぐ"
+    consent_services.withdraw_consent(actor=caseworker, consent=consent, on=datetime.date.today())
+    assert IncomingReferral.objects.get(source=gated).what_they_said == ""
+
+
+def test_what_is_written_on_the_other_side_is_not_attributed_to_our_staff(setup, caseworker):
+    case, agency, _consent, b_worker = setup
+    referral = send(caseworker, case, agency)
+    incoming = IncomingReferral.objects.get(source=referral)
+    events = AuditEvent.objects.filter(organization_id=b_worker.organization_id)
+    assert events.filter(object_id=str(incoming.pk)).exists()
+    for event in events:
+        assert event.actor_id is None
+        assert event.ip_address is None
+        assert str(case.pk) not in event.path
+
+
+def test_only_our_own_linked_entries_deliver(setup, caseworker, org, other_org, make_member):
+    case, agency, _consent, _b_worker = setup
+    # Another organization's shared entry, linked by them: treated as an outside agency.
+    third = make_member(other_org).organization
+    foreign = AgencyFactory(
+        organization=other_org, shared=True, linked_organization=None, category="youth_station"
+    )
+    foreign.linked_organization = third
+    foreign.save()
+    SharingConsentFactory(case=case, agency=foreign, given_on=datetime.date(2025, 4, 1))
+    referral = send(caseworker, case, foreign)
+    assert referral.status == "sent"
+    assert not IncomingReferral.objects.filter(source=referral).exists()
+    # A referral recorded for an earlier day is a record of the past: nothing is delivered.
+    past = services.refer(
+        actor=caseworker,
+        case=case,
+        agency=agency,
+        referred_on=datetime.date.today() - datetime.timedelta(days=3),
+        reason="電話で紹介した",
+        purpose="referral",
+        channel="phone",
+    )
+    assert past.status == "sent"
+    assert not IncomingReferral.objects.filter(source=past).exists()
+
+
+def test_dates_in_the_future_are_refused(setup, caseworker):
+    case, agency, _consent, _b_worker = setup
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError):
+        services.refer(
+            actor=caseworker,
+            case=case,
+            agency=agency,
+            referred_on=tomorrow,
+            reason="予定",
+            purpose="referral",
+            channel="phone",
+        )
+    with pytest.raises(ValidationError):
+        consent_services.record_consent(
+            actor=caseworker,
+            case=case,
+            kind="sharing",
+            given_by="person",
+            given_on=tomorrow,
+            scope="先の同意",
+            agency=agency,
+            purposes=["referral"],
+            items=["identity"],
+        )
+
+
+def test_accepting_needs_case_staff_and_a_consent_still_in_force(
+    setup, caseworker, api_as, make_member
+):
+    from yorisoi.core.roles import Role
+
+    case, agency, consent, b_worker = setup
+    referral = send(caseworker, case, agency)
+    incoming = IncomingReferral.objects.get(source=referral)
+    clerk = make_member(b_worker.organization, Role.CLERK)
+    response = api_as(b_worker).post(
+        f"/api/referrals-received/{incoming.pk}/accept/",
+        {"opened_on": datetime.date.today().isoformat(), "primary_staff": clerk.pk},
+        format="json",
+    )
+    assert response.status_code == 400
+    consent.expires_on = datetime.date.today() - datetime.timedelta(days=1)
+    consent.save()
+    with pytest.raises(ValidationError):
+        services.accept(actor=b_worker, incoming=incoming, opened_on=datetime.date.today())
+    assert not Case.objects.filter(organization=b_worker.organization).exists()

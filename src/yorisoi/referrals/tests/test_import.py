@@ -93,3 +93,16 @@ def test_the_emergency_exception_cannot_come_from_a_ledger(tmp_path, org, ledger
     with pytest.raises(CommandError):
         call_command("import", "referrals", str(path), "--org", org.slug)
     assert not Referral.objects.exists()
+
+
+def test_a_ledger_never_delivers_to_a_linked_organization(tmp_path, org, other_org, ledger):
+    from yorisoi.referrals.models import IncomingReferral
+
+    case, hello_work, rows = ledger
+    hello_work.linked_organization = other_org
+    hello_work.save()
+    SharingConsentFactory(case=case, agency=hello_work)
+    path = write_xlsx(tmp_path / "referrals.xlsx", HEADERS, rows)
+    call_command("import", "referrals", str(path), "--org", org.slug)
+    assert Referral.objects.count() == 3
+    assert not IncomingReferral.objects.exists()

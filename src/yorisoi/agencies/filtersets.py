@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.agencies.choices import AgencyCategory
@@ -11,12 +12,14 @@ class AgencyFilterSet(ScopedFilterSet):
     category = django_filters.ChoiceFilter(label=_("Category"), choices=AgencyCategory.choices)
     area = django_filters.CharFilter(label=_("Area"), lookup_expr="icontains")
     include_inactive = django_filters.BooleanFilter(
-        label=_("Include inactive entries"), method="with_inactive"
+        label=_("Include inactive entries"),
+        method="with_inactive",
+        widget=forms.CheckboxInput,
     )
 
     class Meta:
         model = Agency
-        fields = ["q", "category", "area", "shared", "include_inactive"]
+        fields = ["q", "category", "area", "include_inactive"]
 
     def by_words(self, queryset, name, value):
         return queryset.matching(value)

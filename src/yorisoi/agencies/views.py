@@ -1,11 +1,13 @@
 """The agency directory (list, search, export, keep) and the support councils."""
 
+from django.db.models import Case, IntegerField, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from yorisoi.agencies import services
+from yorisoi.agencies.choices import AgencyCategory
 from yorisoi.agencies.filtersets import AgencyFilterSet
 from yorisoi.agencies.forms import AgencyForm, CouncilForm
 from yorisoi.agencies.models import Agency, SupportCouncil
@@ -27,7 +29,17 @@ class AgencyListView(ScopedListView):
     template_name = "agencies/agency_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("organization")
+        # By category in the order of the list of categories, then by furigana.
+        order = Case(
+            *[When(category=value, then=i) for i, value in enumerate(AgencyCategory.values)],
+            output_field=IntegerField(),
+        )
+        return (
+            super()
+            .get_queryset()
+            .select_related("organization")
+            .order_by(order, "name_kana", "name")
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -47,7 +59,7 @@ class AgencyExportView(AgencyListView):
         own = self.request.member.organization_id
         headers = [
             _("Category"),
-            _("Name"),
+            pgettext("agency", "Name"),
             _("Furigana"),
             _("Area"),
             _("Address"),

@@ -27,6 +27,13 @@ class AgencyQuerySet(TenantQuerySet):
             is_active=True,
         )
 
+    def by_name(self) -> dict:
+        """These agencies by normalized name (the first of each name), to match typed names."""
+        found = {}
+        for agency in self:
+            found.setdefault(normalize_name(agency.name), agency)
+        return found
+
     def matching(self, query: str):
         """Width-, case- and kana-insensitive match on every word of the query."""
         queryset = self

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from yorisoi.agencies.models import Agency
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.roles import Action
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
@@ -15,16 +16,6 @@ from yorisoi.meetings.models import Attendee, CaseMeeting, MeetingAction
 MEETING_FIELDS = frozenset(
     {"held_on", "kind", "difficult_case_review", "matters", "support_policy", "policy_note"}
 )
-
-
-def _directory(organization_id) -> dict:
-    """The organization's usable agencies by normalized name: typed names link to the entry."""
-    from yorisoi.agencies.models import Agency
-
-    found = {}
-    for agency in Agency.objects.usable_by(organization_id):
-        found.setdefault(normalize_name(agency.name), agency)
-    return found
 
 
 @transaction.atomic
@@ -50,7 +41,10 @@ def hold_meeting(
         raise ValidationError({"staff": _("Record who took part.")})
     meeting.save()
     org = case.organization_id
-    directory = _directory(org) if any(o.get("agency") for o in others) else {}
+    # A typed agency name links to the directory entry of that name (for the team view).
+    directory = (
+        Agency.objects.usable_by(org).by_name() if any(o.get("agency") for o in others) else {}
+    )
     Attendee.objects.bulk_create(
         [Attendee(organization_id=org, meeting=meeting, staff=member) for member in staff]
         + [

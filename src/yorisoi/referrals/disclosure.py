@@ -81,9 +81,13 @@ def person_data(disclosed: dict) -> dict:
 
 
 def _intake(case):
+    """The case's intake sheet, if any (cached on the case: two sections read it)."""
     from yorisoi.cases.models import Intake
 
-    return Intake.objects.filter(case=case).first()
+    try:
+        return case.intake
+    except Intake.DoesNotExist:
+        return None
 
 
 def _identity(case) -> list[list[str]]:

@@ -166,7 +166,7 @@ def referral_import(organization, actor) -> dict:
         c.number: c for c in Case.objects.for_organization(organization).select_related("person")
     }
     # Only the organization's own entries: a name must never match another's shared entry.
-    agencies = {normalize_name(a.name): a for a in Agency.objects.for_organization(organization)}
+    agencies = Agency.objects.for_organization(organization).by_name()
     councils = {
         normalize_name(c.name): c for c in SupportCouncil.objects.for_organization(organization)
     }

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
-from yorisoi.referrals.choices import IncomingStatus, SenderConsent
+from yorisoi.referrals.choices import IncomingStatus, ReferralStatus, SenderConsent
 from yorisoi.referrals.models import IncomingReferral, Referral
 
 
@@ -50,7 +50,7 @@ def _follow_ups(member, scope, today):
     rows = (
         Referral.objects.for_member(member)
         .filter(case__in=scope, follow_up_on__lte=today, support_started="")
-        .exclude(status__in=["declined", "retracted"])
+        .exclude(status__in=[ReferralStatus.DECLINED, ReferralStatus.RETRACTED])
         .select_related("case__person", "agency")
         .order_by("follow_up_on")[:50]
     )

@@ -241,8 +241,7 @@ def receive_referral(*, actor, **fields) -> IncomingReferral:
     require_own(actor, fields.get("case"))
     if fields.get("from_agency") is not None:
         _usable_agency(actor, fields["from_agency"])
-        fields.setdefault("from_name", "")
-        fields["from_name"] = fields["from_name"] or str(fields["from_agency"])
+        fields["from_name"] = fields.get("from_name") or str(fields["from_agency"])
     incoming = IncomingReferral(organization_id=actor.organization_id)
     apply_fields(incoming, fields, INCOMING_FIELDS)
     if incoming.case_id:

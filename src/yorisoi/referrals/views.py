@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from yorisoi.audit import recorder
@@ -224,7 +225,7 @@ class DeclineView(IncomingActionMixin, ServiceFormMixin, FormView):
         return reverse("referrals:incoming_detail", args=[self.incoming.pk])
 
 
-class ConfirmConsentView(IncomingActionMixin, TemplateView):
+class ConfirmConsentView(IncomingActionMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):

@@ -36,19 +36,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
     "yorisoi.core",
-    "yorisoi.accounts",
-    "yorisoi.organizations",
     "yorisoi.audit",
-    "yorisoi.cases",
+    "yorisoi.organizations",
+    "yorisoi.accounts",
+    "yorisoi.due",
+    "yorisoi.imports",
     "yorisoi.agencies",
+    "yorisoi.cases",
     "yorisoi.consents",
     "yorisoi.contacts",
-    "yorisoi.assessments",
-    "yorisoi.evaluations",
     "yorisoi.meetings",
+    "yorisoi.assessments",
     "yorisoi.plans",
+    "yorisoi.evaluations",
     "yorisoi.referrals",
     "yorisoi.handovers",
+    "yorisoi.demo",
+    "yorisoi.bench",
     "yorisoi.core.admin_site.YorisoiAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -81,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "yorisoi.organizations.middleware.ActiveMembershipMiddleware",
-    "yorisoi.audit.middleware.AuditContextMiddleware",
+    "yorisoi.core.middleware.AuditContextMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -229,8 +233,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("YORISOI_EMAIL_FROM", "yorisoi@localhost")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: a bad or revoked token then answers 401 with WWW-Authenticate.
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "yorisoi.organizations.authentication.MemberTokenAuthentication",
+        "yorisoi.organizations.authentication.MemberSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -2,7 +2,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from yorisoi.core.api import HasMember, MemberMixin
+from yorisoi.core.api import HasMember
 from yorisoi.organizations.selectors import active_memberships
 
 
@@ -19,7 +19,7 @@ class MeSerializer(serializers.Serializer):
     memberships = MembershipSummarySerializer(many=True)
 
 
-class MeView(MemberMixin, APIView):
+class MeView(APIView):
     """The caller, the organization they act in, and the ones they may switch to."""
 
     permission_classes = [HasMember]

@@ -16,8 +16,8 @@ from rest_framework.authtoken.models import Token
 
 from yorisoi.accounts import two_factor
 from yorisoi.accounts.forms import LoginForm, TokenForm
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
+from yorisoi.core import recorder
+from yorisoi.core.recorder import AuditAction
 from yorisoi.organizations.selectors import requires_two_factor
 
 

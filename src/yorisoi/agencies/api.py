@@ -3,8 +3,7 @@ from rest_framework import mixins, serializers
 from yorisoi.agencies import services
 from yorisoi.agencies.filtersets import AgencyFilterSet
 from yorisoi.agencies.models import Agency, SupportCouncil
-from yorisoi.cases.api import ScopedRelatedField
-from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
 from yorisoi.organizations.models import Organization
 
 

@@ -11,8 +11,8 @@ from yorisoi.agencies.choices import AgencyCategory
 from yorisoi.agencies.filtersets import AgencyFilterSet
 from yorisoi.agencies.forms import AgencyForm, CouncilForm
 from yorisoi.agencies.models import Agency, SupportCouncil
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
+from yorisoi.core import recorder
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.scoping import may
 from yorisoi.core.views import (
     ScopedCreateView,

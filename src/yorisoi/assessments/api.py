@@ -5,9 +5,8 @@ from rest_framework import mixins, serializers
 from yorisoi.assessments import services
 from yorisoi.assessments.choices import RiskItem, Urgency
 from yorisoi.assessments.models import Assessment, RiskFinding, UrgencyChange
-from yorisoi.cases.api import ScopedRelatedField
 from yorisoi.cases.models import Case, HouseholdMember
-from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
 
 
 class RiskFindingSerializer(serializers.ModelSerializer):

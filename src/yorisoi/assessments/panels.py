@@ -9,8 +9,9 @@ from yorisoi.assessments.models import Assessment, UrgencyChange
 from yorisoi.assessments.services import current_urgency
 from yorisoi.cases import extensions
 from yorisoi.cases.choices import OPEN_STATUSES
-from yorisoi.cases.selectors import cases_for
+from yorisoi.cases.selectors import cases_for, cases_in_scope
 from yorisoi.core.roles import Role
+from yorisoi.due.registry import DueItem
 
 
 def banner(case, member) -> dict:
@@ -92,12 +93,12 @@ def register() -> None:
     register_due()
 
 
-def _urgent_without_meeting(member, scope, today):
+def _urgent_without_meeting(member, today):
     """Cases judged urgent with no case meeting held since."""
+    scope = cases_in_scope(member)
     from django.db.models import Exists
     from django.db.models.functions import TruncDate
 
-    from yorisoi.cases.due import DueItem
     from yorisoi.meetings.models import CaseMeeting
 
     latest = UrgencyChange.objects.filter(case=OuterRef("pk")).order_by("-changed_at", "-pk")
@@ -112,6 +113,6 @@ def _urgent_without_meeting(member, scope, today):
 
 
 def register_due() -> None:
-    from yorisoi.cases import due
+    from yorisoi.due import registry as due
 
     due.register(due.DueKind("urgent", _("Urgent without a meeting"), _urgent_without_meeting, 10))

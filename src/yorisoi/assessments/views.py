@@ -7,9 +7,9 @@ from django.views.generic import FormView, TemplateView
 from yorisoi.assessments import services
 from yorisoi.assessments.forms import AssessmentForm, UrgencyForm
 from yorisoi.assessments.models import Assessment, UrgencyChange
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
 from yorisoi.cases.views.mixins import CaseChildMixin
+from yorisoi.core import recorder
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.views import ScopedDetailView, ServiceFormMixin
 
 

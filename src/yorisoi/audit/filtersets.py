@@ -2,10 +2,10 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.audit.choices import AuditAction
 from yorisoi.audit.models import AuditEvent
 from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.filters import ScopedFilterSet
+from yorisoi.core.recorder import AuditAction
 
 
 class JapaneseDateFilter(django_filters.DateFilter):

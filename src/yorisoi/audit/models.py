@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.audit.choices import AuditAction
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Role
 from yorisoi.core.scoping import AccessPolicy, TenantQuerySet
 

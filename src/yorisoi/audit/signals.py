@@ -3,9 +3,9 @@
 from django.contrib.auth import signals as auth_signals
 from django.db.models.signals import post_delete, post_save
 
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
+from yorisoi.core import recorder
 from yorisoi.core.models import AuditedModel
+from yorisoi.core.recorder import AuditAction
 
 
 def _audited(sender) -> bool:

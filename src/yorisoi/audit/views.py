@@ -3,10 +3,10 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
 from yorisoi.audit.filtersets import AuditEventFilterSet
 from yorisoi.audit.models import AuditEvent
+from yorisoi.core import recorder
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.views import ScopedListView
 from yorisoi.core.xlsx import workbook_bytes, xlsx_response
 

@@ -1,13 +1,11 @@
 """REST API of people, households, cases, inquiries and intake sheets (scoped like the pages)."""
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from yorisoi.audit import recorder
-from yorisoi.cases import approvals, selectors, services
+from yorisoi.cases import closure, selectors, services
 from yorisoi.cases.choices import CloseReason
 from yorisoi.cases.filtersets import CaseFilterSet
 from yorisoi.cases.models import (
@@ -19,22 +17,9 @@ from yorisoi.cases.models import (
     Intake,
     Person,
 )
-from yorisoi.core import search
-from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin, run_service
+from yorisoi.core import recorder, search
+from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.organizations.models import Membership
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
-    """A reference that accepts only records the caller's organization may reach."""
-
-    def __init__(self, model, **kwargs):
-        self.model = model
-        super().__init__(**kwargs)
-
-    def get_queryset(self):
-        request = self.context.get("request")
-        return self.model.objects.for_member(getattr(request, "member", None))
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -212,7 +197,7 @@ class CaseViewSet(
         form.is_valid(raise_exception=True)
         data = dict(form.validated_data)
         result = run_service(
-            approvals.close_or_request,
+            closure.close_or_request,
             actor=request.member,
             case=case,
             expected_version=data.pop("version"),
@@ -243,7 +228,7 @@ class ClosureRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Sc
         form = DecisionSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         decided = run_service(
-            approvals.decide_closure,
+            closure.decide_closure,
             actor=request.member,
             request=closure_request,
             **form.validated_data,

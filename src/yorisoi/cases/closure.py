@@ -1,4 +1,5 @@
-"""Closing a case, the loose follow-up the person may agree to, and reopening."""
+"""Closing a case (with a supervisor's approval where the organization asks for it), the loose
+follow-up the person may agree to, and reopening."""
 
 import datetime
 
@@ -9,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from yorisoi.cases import services
 from yorisoi.cases.choices import CaseStatus, CloseReason
-from yorisoi.cases.models import Case, CaseEvent, FollowUp
+from yorisoi.cases.models import Case, CaseEvent, ClosureRequest, FollowUp
 from yorisoi.core.roles import Action
-from yorisoi.core.services import require, require_own
+from yorisoi.core.services import require, require_own, require_supervisor, staff_of
 
 
 @transaction.atomic
@@ -94,3 +95,70 @@ def check_in(*, actor, follow_up: FollowUp, on: datetime.date, note: str = "") -
         text=note or _("Checked in."),
     )
     return follow_up
+
+
+@transaction.atomic
+def close_or_request(*, actor, case, expected_version, closed_on, close_reason, **details):
+    """Close the case, or, where a supervisor approves closures, ask for that approval."""
+    if not services.needs_closure_approval(actor, case):
+        return close_case(
+            actor=actor,
+            case=case,
+            expected_version=expected_version,
+            closed_on=closed_on,
+            close_reason=close_reason,
+            **details,
+        )
+    require_own(actor, case)
+    if ClosureRequest.objects.filter(case=case, status="pending").exists():
+        raise ValidationError(_("Closing this case is already waiting for approval."))
+    request = ClosureRequest.objects.create(
+        organization_id=case.organization_id,
+        case=case,
+        requested_by=staff_of(actor),
+        closed_on=closed_on,
+        close_reason=close_reason,
+        details={k: v for k, v in details.items() if v not in (None, "")},
+    )
+    services.record_case_event(
+        actor=actor,
+        case=case,
+        kind=CaseEvent.Kind.APPROVAL,
+        text=_("Closing was asked for; waiting for a supervisor's approval."),
+    )
+    return request
+
+
+@transaction.atomic
+def decide_closure(
+    *, actor, request: ClosureRequest, approve: bool, comment: str = ""
+) -> ClosureRequest:
+    """A supervisor approves (the case closes) or returns the request with a comment."""
+    require_supervisor(actor)
+    require_own(actor, request)
+    request = ClosureRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != "pending":
+        raise ValidationError(_("This request has already been decided."))
+    if not approve and not comment.strip():
+        raise ValidationError({"comment": _("Write why it is returned.")})
+    case = request.case
+    if approve:
+        close_case(
+            actor=actor,
+            case=case,
+            expected_version=case.version,
+            closed_on=request.closed_on,
+            close_reason=request.close_reason,
+            **request.details,
+        )
+    request.status = "approved" if approve else "returned"
+    request.decided_by = actor
+    request.comment = comment
+    request.save()
+    text = (
+        _("Closing approved.")
+        if approve
+        else _("Closing returned: %(comment)s") % {"comment": comment}
+    )
+    services.record_case_event(actor=actor, case=case, kind=CaseEvent.Kind.APPROVAL, text=text)
+    return request

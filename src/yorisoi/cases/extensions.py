@@ -1,4 +1,4 @@
-"""How other apps add to the case page: timeline kinds, side panels and banners.
+"""How other apps add to the case page: timeline kinds, panels and banners.
 
 An app registers in its AppConfig.ready(); the case page asks the registry, so the cases app
 does not need to know the apps that build on it (assessments, evaluations, plans, …).

@@ -1,18 +1,15 @@
-"""Reading cases: the list, matching people, the case timeline, a caseworker's work."""
+"""Reading cases: the list, the cases a member answers for, matching people, the timeline."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Q, Subquery
-from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
-from yorisoi.cases.choices import OPEN_STATUSES, InquiryStatus
+from yorisoi.cases.choices import OPEN_STATUSES
 from yorisoi.cases.models import Case, CaseEvent, Inquiry, Person
-from yorisoi.consents.models import Consent
-from yorisoi.contacts.models import ContactRecord
-from yorisoi.core.roles import Action
+from yorisoi.core.roles import Action, Role
 from yorisoi.core.text import normalize_name
 
 
@@ -21,6 +18,16 @@ def cases_for(member, action: str = Action.VIEW):
     return Case.objects.for_member(member, action).select_related(
         "person", "primary_staff__user", "secondary_staff__user"
     )
+
+
+def cases_in_scope(member, *, open_only: bool = True):
+    """Cases the member answers for (the due lists): all of them for a supervisor, else their own."""
+    cases = Case.objects.for_member(member)
+    if open_only:
+        cases = cases.filter(status__in=OPEN_STATUSES)
+    if member.role != Role.SUPERVISOR:
+        cases = cases.filter(Q(primary_staff=member) | Q(secondary_staff=member))
+    return cases
 
 
 def matching_people(member, *, name: str = "", name_kana: str = "", birth_date=None):
@@ -70,23 +77,6 @@ def case_timeline(
     return entries[:limit]
 
 
-def _contacts(case, before, limit):
-    rows = ContactRecord.objects.filter(
-        case=case, **({"occurred_at__lt": before} if before else {})
-    )
-    rows = rows.prefetch_related("staff__user", "with_members").order_by("-occurred_at", "-pk")
-    return [(c.occurred_at, c) for c in rows[:limit]]
-
-
-def _consents(case, before, limit):
-    # Consents sit at the start of their (local) day; compare that moment, not a UTC date.
-    rows = Consent.objects.filter(
-        case=case, **({"given_on__lte": timezone.localtime(before).date()} if before else {})
-    ).select_related("given_by_member")[: limit + 1]
-    entries = [(extensions.as_datetime(c.given_on), c) for c in rows]
-    return [(at, c) for at, c in entries if before is None or at < before][:limit]
-
-
 def _events(case, before, limit):
     rows = CaseEvent.objects.filter(case=case, **({"occurred_at__lt": before} if before else {}))
     return [(e.occurred_at, e) for e in rows.select_related("by__user")[:limit]]
@@ -99,12 +89,6 @@ def _inquiries(case, before, limit):
 
 for _kind in [
     extensions.TimelineKind(
-        "contact", _("Contact records"), _contacts, "cases/includes/timeline_contact.html", 10
-    ),
-    extensions.TimelineKind(
-        "consent", _("Consents"), _consents, "cases/includes/timeline_consent.html", 20
-    ),
-    extensions.TimelineKind(
         "event", _("Case events"), _events, "cases/includes/timeline_event.html", 80
     ),
     extensions.TimelineKind(
@@ -112,35 +96,3 @@ for _kind in [
     ),
 ]:
     extensions.register_timeline_kind(_kind)
-
-
-def with_next_action(cases):
-    """Annotate each case with the next action of its latest contact record (one query)."""
-    latest = ContactRecord.objects.filter(case=OuterRef("pk")).order_by("-occurred_at", "-pk")
-    return cases.annotate(
-        next_action=Subquery(latest.values("next_action")[:1]),
-        next_action_on=Subquery(latest.values("next_action_on")[:1]),
-        last_contact_at=Subquery(latest.values("occurred_at")[:1]),
-    )
-
-
-def my_work(member, *, today: datetime.date | None = None) -> dict:
-    """A caseworker's start page: their cases, actions due, the queue, this week's contacts."""
-    today = today or timezone.localdate()
-    week_start = today - datetime.timedelta(days=today.weekday())
-    mine = Q(primary_staff=member) | Q(secondary_staff=member)
-    my_cases = with_next_action(cases_for(member).filter(mine, status__in=OPEN_STATUSES))
-    return {
-        "today": today,
-        "my_cases": my_cases.order_by(F("next_action_on").asc(nulls_last=True), "-opened_on")[:30],
-        "my_case_count": my_cases.count(),
-        "due_actions": my_cases.filter(next_action_on__lte=today + datetime.timedelta(days=7))
-        .exclude(next_action="")
-        .order_by("next_action_on")[:20],
-        "waiting_inquiries": Inquiry.objects.for_member(member)
-        .filter(status=InquiryStatus.WAITING)
-        .order_by("received_at")[:20],
-        "contacts_this_week": ContactRecord.objects.for_member(member)
-        .filter(staff=member, occurred_at__gte=extensions.as_datetime(week_start))
-        .count(),
-    }

@@ -1,8 +1,6 @@
 from django.urls import path
 
-from yorisoi.cases.views import cases, closure, household, imports, inquiries, intake, prints
-from yorisoi.consents import views as consents
-from yorisoi.contacts import views as contacts
+from yorisoi.cases.views import cases, closure, household, inquiries, intake, prints
 
 app_name = "cases"
 
@@ -10,7 +8,6 @@ urlpatterns = [
     path("", cases.CaseListView.as_view(), name="case_list"),
     path("export.xlsx", cases.CaseExportView.as_view(), name="case_export"),
     path("new/", cases.CaseOpenView.as_view(), name="case_open"),
-    path("import/", imports.ImportView.as_view(), name="import"),
     path("<int:pk>/", cases.CaseDetailView.as_view(), name="case_detail"),
     path("<int:pk>/edit/", cases.CaseUpdateView.as_view(), name="case_edit"),
     path("<int:pk>/person/", cases.PersonUpdateView.as_view(), name="person_edit"),
@@ -29,15 +26,7 @@ urlpatterns = [
         household.HouseholdMemberUpdateView.as_view(),
         name="member_edit",
     ),
-    path("<int:pk>/contacts/new/", contacts.ContactCreateView.as_view(), name="contact_add"),
-    path(
-        "<int:pk>/contacts/export.xlsx",
-        contacts.CaseContactExportView.as_view(),
-        name="contact_export",
-    ),
-    path("<int:pk>/consents/new/", consents.ConsentCreateView.as_view(), name="consent_add"),
     path("<int:pk>/face-sheet/", prints.FaceSheetView.as_view(), name="face_sheet"),
-    path("<int:pk>/support-record/", prints.SupportRecordView.as_view(), name="support_record"),
     path("inquiries/", inquiries.InquiryListView.as_view(), name="inquiry_list"),
     path("inquiries/new/", inquiries.InquiryCreateView.as_view(), name="inquiry_add"),
     path("inquiries/<int:pk>/", inquiries.InquiryDetailView.as_view(), name="inquiry_detail"),

@@ -4,11 +4,10 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from yorisoi.agencies.api import UsableAgencyField
-from yorisoi.cases.api import ScopedRelatedField
 from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.consents import services
 from yorisoi.consents.models import Consent, InformationItem, SharingPurpose
-from yorisoi.core.api import ScopedViewSet, run_service
+from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, run_service
 
 
 class ConsentSerializer(serializers.ModelSerializer):

@@ -6,3 +6,8 @@ class ConsentsConfig(AppConfig):
     name = "yorisoi.consents"
     label = "consents"
     verbose_name = _("Consents")
+
+    def ready(self) -> None:
+        from yorisoi.consents import panels
+
+        panels.register()

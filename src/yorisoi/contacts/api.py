@@ -6,12 +6,11 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from yorisoi.cases.api import ScopedRelatedField
 from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.contacts import services
 from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
 from yorisoi.core import search
-from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
 from yorisoi.core.filters import ScopedFilterSet
 from yorisoi.organizations.models import Membership
 

@@ -13,3 +13,7 @@ class ContactsConfig(AppConfig):
         navigation.register(
             _("Note search"), "contacts:search", model="contacts.ContactRecord", order=30
         )
+
+        from yorisoi.contacts import panels
+
+        panels.register()

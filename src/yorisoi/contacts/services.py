@@ -4,12 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
 from yorisoi.contacts.choices import TEAM_CHANNELS
 from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
-from yorisoi.core import search
+from yorisoi.core import recorder, search
 from yorisoi.core.concurrency import save_versioned
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import CASE_STAFF, Action
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
 

@@ -1,20 +1,21 @@
 """Recording contacts on a case, editing them with history, searching notes, exporting."""
 
+from django import forms
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, ListView
+from django.views.generic import FormView, ListView, TemplateView
 
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.contacts import services
 from yorisoi.contacts.forms import ContactRecordForm
 from yorisoi.contacts.models import ContactRecord
-from yorisoi.core import search
+from yorisoi.core import recorder, search
+from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.pagination import CappedPaginator
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.views import ScopedDetailView, ScopedListView, ScopedUpdateView, ServiceFormMixin
 from yorisoi.core.xlsx import workbook_bytes, xlsx_response
 
@@ -174,4 +175,43 @@ class CaseContactExportView(CaseChildMixin, ListView):
         recorder.record(AuditAction.EXPORT, self.case, detail={"contacts": len(rows)})
         return xlsx_response(
             f"contacts-{self.case.number}.xlsx", workbook_bytes(_("Contact records"), headers, rows)
+        )
+
+
+class PeriodForm(forms.Form):
+    start = JapaneseDateField(label=gettext_lazy("From"), required=False)
+    end = JapaneseDateField(label=gettext_lazy("Until"), required=False)
+
+
+class SupportRecordView(CaseChildMixin, TemplateView):
+    """Contact records of a case for a date range, as the support record to print."""
+
+    template_name = "contacts/print_support_record.html"
+
+    def get_context_data(self, **kwargs):
+        form = PeriodForm(self.request.GET or None)
+        contacts = (
+            ContactRecord.objects.filter(case=self.case)
+            .prefetch_related("staff__user", "with_members")
+            .order_by("occurred_at")
+        )
+        start = end = None
+        if form.is_valid():
+            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+            if start:
+                contacts = contacts.filter(occurred_at__date__gte=start)
+            if end:
+                contacts = contacts.filter(occurred_at__date__lte=end)
+        recorder.record(
+            AuditAction.VIEW,
+            self.case,
+            detail={"print": "support_record", "from": str(start or ""), "until": str(end or "")},
+        )
+        return super().get_context_data(
+            period_form=form,
+            contacts=list(contacts),
+            start=start,
+            end=end,
+            printed_on=timezone.localdate(),
+            **kwargs,
         )

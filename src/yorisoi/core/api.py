@@ -2,14 +2,13 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from rest_framework import exceptions, permissions, viewsets
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, permissions, serializers, viewsets
 
-from yorisoi.audit import recorder
+from yorisoi.core import recorder
 from yorisoi.core.concurrency import EditConflict
 from yorisoi.core.roles import Action
-from yorisoi.organizations.selectors import resolve_member
-
-ORGANIZATION_HEADER = "X-Yorisoi-Organization"
 
 _METHOD_ACTIONS = {
     "GET": Action.VIEW,
@@ -26,7 +25,10 @@ class HasMember(permissions.IsAuthenticated):
     """Authenticated and acting through an active membership."""
 
     def has_permission(self, request, view):
-        return super().has_permission(request, view) and request.member is not None
+        # ``request.member`` is settled by the authentication classes (settings.REST_FRAMEWORK).
+        return (
+            super().has_permission(request, view) and getattr(request, "member", None) is not None
+        )
 
 
 class ScopedPermission(HasMember):
@@ -40,26 +42,7 @@ class ScopedPermission(HasMember):
         )
 
 
-class MemberMixin:
-    """Resolve ``request.member`` after DRF authentication (tokens carry no session)."""
-
-    def initial(self, request, *args, **kwargs):
-        self.perform_authentication(request)
-        slug = request.headers.get(ORGANIZATION_HEADER)
-        session_member = getattr(request._request, "member", None)
-        if session_member is not None and session_member.user_id != request.user.pk:
-            session_member = None  # a token of another user than the session's: never mix them
-        if slug:
-            member = resolve_member(request.user, organization_slug=slug)
-            if member is None:
-                raise exceptions.PermissionDenied("Not a member of that organization.")
-        else:
-            member = session_member or resolve_member(request.user)
-        request.member = request._request.member = member
-        super().initial(request, *args, **kwargs)
-
-
-class ScopedViewSet(MemberMixin, viewsets.GenericViewSet):
+class ScopedViewSet(viewsets.GenericViewSet):
     """Base of every viewset over tenant-owned data."""
 
     model = None
@@ -92,6 +75,19 @@ class ScopedViewSet(MemberMixin, viewsets.GenericViewSet):
         rows = response.data.get("results", response.data) if hasattr(response, "data") else []
         recorder.record_list(self.model, count=len(rows), query=request.GET.urlencode())
         return response
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
+    """A reference that accepts only records the caller's organization may reach."""
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return self.model.objects.for_member(getattr(request, "member", None))
 
 
 class Conflict(exceptions.APIException):

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils import translation
 
+from yorisoi.core.acting import acting
+
 
 class LanguageMiddleware:
     """Japanese unless the user chose another language (cookie); the browser is not asked.
@@ -35,3 +37,14 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.POLICY)
         return response
+
+
+class AuditContextMiddleware:
+    """Attribute every audit event written during a request to that request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with acting(request=request):
+            return self.get_response(request)

@@ -9,14 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from django.db import models
 
 from yorisoi.core.roles import Action, Role
 
-if TYPE_CHECKING:
-    from yorisoi.organizations.models import Membership
+
+class Member(Protocol):
+    """What scoping needs of a member: the organizations app's Membership satisfies it.
+
+    The scoping layer sits below that app and knows only this shape, never its models.
+    """
+
+    pk: int | None
+    organization_id: int
+    role: str
+    is_active: bool
 
 
 @dataclass(frozen=True)
@@ -33,7 +42,7 @@ class AccessPolicy:
     delete: Iterable[Role] = frozenset()
     narrow: object = field(default=None, compare=False)
 
-    def allows(self, member: Membership | None, action: str) -> bool:
+    def allows(self, member: Member | None, action: str) -> bool:
         """May this member take this action on the model at all?"""
         if member is None or not member.is_active:
             return False
@@ -43,7 +52,7 @@ class AccessPolicy:
 class TenantQuerySet(models.QuerySet):
     """QuerySet of a tenant-owned model; ``for_member`` is its only door for user requests."""
 
-    def for_member(self, member: Membership | None, action: str = Action.VIEW):
+    def for_member(self, member: Member | None, action: str = Action.VIEW):
         """The rows this member may take ``action`` on: their organization's, narrowed by role."""
         policy: AccessPolicy = self.model.access_policy
         if not policy.allows(member, action):
@@ -60,6 +69,6 @@ class TenantQuerySet(models.QuerySet):
         )
 
 
-def may(member: Membership | None, model: type[models.Model], action: str) -> bool:
+def may(member: Member | None, model: type[models.Model], action: str) -> bool:
     """May the member take the action on this model at all (for showing links and buttons)?"""
     return model.access_policy.allows(member, action)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 
-from yorisoi.core.roles import Action
+from yorisoi.core.roles import Action, Role
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,12 @@ def require(member, model, action: str = Action.CHANGE) -> None:
     if isinstance(member, CommandActor):
         return
     if not model.access_policy.allows(member, action):
+        raise PermissionDenied
+
+
+def require_supervisor(actor) -> None:
+    """Decisions only a supervisor takes (approvals, emergencies, reassignment)."""
+    if getattr(actor, "role", None) != Role.SUPERVISOR:
         raise PermissionDenied
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views import generic
 
-from yorisoi.audit import recorder
+from yorisoi.core import recorder
 from yorisoi.core.concurrency import EditConflict
 from yorisoi.core.roles import Action
 

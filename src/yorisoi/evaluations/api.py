@@ -5,9 +5,8 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, serializers
 
-from yorisoi.cases.api import ScopedRelatedField
 from yorisoi.cases.models import Case, HouseholdMember
-from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
 from yorisoi.evaluations import selectors, services
 from yorisoi.evaluations.models import (
     Evaluation,

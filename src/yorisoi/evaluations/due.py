@@ -5,8 +5,9 @@ import datetime
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.cases.due import DueItem, DueKind, register
+from yorisoi.cases.selectors import cases_in_scope
 from yorisoi.core.dates import fiscal_year_of, fiscal_year_range
+from yorisoi.due.registry import DueItem, DueKind, register
 from yorisoi.evaluations.choices import Timing
 from yorisoi.evaluations.models import Evaluation
 
@@ -20,7 +21,8 @@ def ending_fiscal_year(today: datetime.date) -> int | None:
     return None
 
 
-def _fiscal_year_end(member, scope, today):
+def _fiscal_year_end(member, today):
+    scope = cases_in_scope(member)
     year = ending_fiscal_year(today)
     if year is None:
         return []

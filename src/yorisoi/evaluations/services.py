@@ -11,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
+from yorisoi.core import recorder
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.dates import fiscal_year_of
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Action
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
 from yorisoi.evaluations.choices import ItemKind, Rater

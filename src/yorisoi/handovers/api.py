@@ -5,9 +5,8 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from yorisoi.cases.api import ScopedRelatedField
 from yorisoi.cases.models import Case
-from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin, run_service
+from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.handovers import services
 from yorisoi.handovers.choices import HandoverReason
 from yorisoi.handovers.filtersets import HandoverApiFilterSet

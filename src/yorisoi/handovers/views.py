@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
-from yorisoi.audit import recorder
 from yorisoi.cases.models import Case
 from yorisoi.cases.views.mixins import CaseChildMixin
+from yorisoi.core import recorder
 from yorisoi.core.roles import Role
 from yorisoi.core.views import (
     MemberRequiredMixin,

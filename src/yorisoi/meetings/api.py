@@ -1,8 +1,7 @@
 from rest_framework import mixins, serializers
 
-from yorisoi.cases.api import ScopedRelatedField
 from yorisoi.cases.models import Case
-from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
 from yorisoi.meetings import services
 from yorisoi.meetings.models import Attendee, CaseMeeting, MeetingAction
 from yorisoi.organizations.models import Membership

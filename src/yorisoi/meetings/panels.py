@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
+from yorisoi.cases.selectors import cases_in_scope
+from yorisoi.due.registry import DueItem
 from yorisoi.meetings.models import CaseMeeting, MeetingAction
 
 
@@ -59,9 +61,8 @@ def register() -> None:
     register_due()
 
 
-def _actions_overdue(member, scope, today):
-    from yorisoi.cases.due import DueItem
-
+def _actions_overdue(member, today):
+    scope = cases_in_scope(member)
     rows = (
         MeetingAction.objects.for_member(member)
         .filter(done_on__isnull=True, due_on__lt=today, meeting__case__in=scope)
@@ -71,6 +72,6 @@ def _actions_overdue(member, scope, today):
 
 
 def register_due() -> None:
-    from yorisoi.cases import due
+    from yorisoi.due import registry as due
 
     due.register(due.DueKind("meeting_action", _("Meeting actions past due"), _actions_overdue, 30))

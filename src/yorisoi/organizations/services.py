@@ -1,10 +1,10 @@
 """Changing organizations and their staff. Every write checks permission and is audited."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from yorisoi.accounts.models import User
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.roles import Action
 from yorisoi.core.services import require
@@ -63,7 +63,7 @@ def enroll_staff(
 
     Installation level (commands); pages and the API go through ``add_staff``.
     """
-    user, created = User.objects.get_or_create(
+    user, created = get_user_model().objects.get_or_create(
         username=username,
         defaults={"full_name": full_name, "full_name_kana": full_name_kana, "email": email},
     )
@@ -86,7 +86,7 @@ def add_staff(*, actor: Membership, **details) -> Membership:
     installation's administrator: one organization must not reach another's accounts.
     """
     require(actor, Membership, Action.ADD)
-    if User.objects.filter(username=details["username"]).exists():
+    if get_user_model().objects.filter(username=details["username"]).exists():
         raise ValidationError({"username": _("This username is already in use. Choose another.")})
     return enroll_staff(organization=actor.organization, **details)
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
+from yorisoi.core import recorder
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Action
 from yorisoi.core.views import (
     MemberRequiredMixin,

@@ -3,10 +3,9 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from yorisoi.cases import approvals
-from yorisoi.cases.api import DecisionSerializer, ScopedRelatedField
+from yorisoi.cases.api import DecisionSerializer
 from yorisoi.cases.models import Case
-from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin, run_service
+from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.plans import services
 from yorisoi.plans.models import Goal, SupportPlan
 
@@ -75,7 +74,7 @@ class SupportPlanViewSet(
         form = DecisionSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         plan = run_service(
-            approvals.decide_plan, actor=request.member, plan=plan, **form.validated_data
+            services.decide_plan, actor=request.member, plan=plan, **form.validated_data
         )
         return Response(SupportPlanSerializer(plan, context={"request": request}).data)
 

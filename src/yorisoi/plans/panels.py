@@ -1,6 +1,11 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
+from yorisoi.cases.choices import ApprovalStatus
+from yorisoi.cases.selectors import cases_in_scope
+from yorisoi.core.roles import Role
+from yorisoi.due.registry import DueItem
 from yorisoi.plans.models import PlanReview, SupportPlan
 
 
@@ -43,11 +48,10 @@ def register() -> None:
     register_due()
 
 
-def _reviews_due(member, scope, today):
+def _reviews_due(member, today):
     """The latest plan of a case whose review date has passed with no review since."""
+    scope = cases_in_scope(member)
     from django.db.models import Exists, OuterRef
-
-    from yorisoi.cases.due import DueItem
 
     newer = SupportPlan.objects.filter(case=OuterRef("case"), number__gt=OuterRef("number"))
     reviewed = PlanReview.objects.filter(plan=OuterRef("pk"))
@@ -63,7 +67,35 @@ def _reviews_due(member, scope, today):
     ]
 
 
-def register_due() -> None:
-    from yorisoi.cases import due
+def _plans_to_approve(member, today):
+    plans = (
+        SupportPlan.objects.for_member(member)
+        .filter(approval=ApprovalStatus.PENDING)
+        .select_related("case__person")
+        .order_by("made_on")[:50]
+    )
+    return [
+        DueItem(
+            "plan_approval",
+            p.case,
+            None,
+            _("Support plan, version %(n)s") % {"n": p.number},
+            url=reverse("plans:plan_detail", args=[p.pk]),
+        )
+        for p in plans
+    ]
 
+
+def register_due() -> None:
+    from yorisoi.due import registry as due
+
+    due.register(
+        due.DueKind(
+            "plan_approval",
+            _("Plans waiting for your approval"),
+            _plans_to_approve,
+            order=3,
+            roles=frozenset({Role.SUPERVISOR}),
+        )
+    )
     due.register(due.DueKind("plan_review", _("Plan reviews past due"), _reviews_due, 20))

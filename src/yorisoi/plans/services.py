@@ -5,8 +5,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from yorisoi.cases import services as case_services
+from yorisoi.cases.choices import ApprovalStatus
+from yorisoi.cases.models import CaseEvent
 from yorisoi.core.roles import Action
-from yorisoi.core.services import apply_fields, require, require_own, staff_of
+from yorisoi.core.services import apply_fields, require, require_own, require_supervisor, staff_of
 from yorisoi.plans.models import Domain, Goal, PlanReview, SupportPlan
 
 PLAN_FIELDS = frozenset({"made_on", "person_intentions", "family_intentions", "review_on"})
@@ -96,3 +99,25 @@ def review_plan(*, actor, plan: SupportPlan, reviewed_on, what_changed: str) -> 
     review.full_clean()
     review.save()
     return review
+
+
+@transaction.atomic
+def decide_plan(*, actor, plan, approve: bool, comment: str = ""):
+    """A supervisor approves a new plan version or returns it with a comment."""
+    require_supervisor(actor)
+    require_own(actor, plan)
+    if plan.approval != ApprovalStatus.PENDING:
+        raise ValidationError(_("This plan is not waiting for approval."))
+    if not approve and not comment.strip():
+        raise ValidationError({"comment": _("Write why it is returned.")})
+    plan.approval = ApprovalStatus.APPROVED if approve else ApprovalStatus.RETURNED
+    plan.save()
+    text = (
+        _("Plan version %(n)s approved.")
+        if approve
+        else _("Plan version %(n)s returned: %(comment)s")
+    ) % {"n": plan.number, "comment": comment}
+    case_services.record_case_event(
+        actor=actor, case=plan.case, kind=CaseEvent.Kind.APPROVAL, text=text
+    )
+    return plan

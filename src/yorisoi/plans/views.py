@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from yorisoi.cases import approvals
 from yorisoi.cases.views.closure import DecisionView
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.core.views import ScopedDetailView, ScopedMixin, ServiceFormMixin
@@ -89,6 +88,6 @@ class DecidePlanView(DecisionView):
     """Approve or return a new plan version."""
 
     model = SupportPlan
-    service = staticmethod(approvals.decide_plan)
+    service = staticmethod(services.decide_plan)
     service_arg = "plan"
     back = ("plans:plan_detail", "pk")

@@ -5,10 +5,10 @@ from rest_framework.response import Response
 
 from yorisoi.agencies.api import UsableAgencyField
 from yorisoi.agencies.models import SupportCouncil
-from yorisoi.cases.api import CaseSerializer, ScopedRelatedField
+from yorisoi.cases.api import CaseSerializer
 from yorisoi.cases.models import Case
 from yorisoi.consents.models import InformationItem
-from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin, run_service
+from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.organizations.models import Membership
 from yorisoi.referrals import services
 from yorisoi.referrals.choices import Basis, SupportStarted

@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
+from yorisoi.cases.selectors import cases_in_scope
+from yorisoi.due.registry import DueItem
 from yorisoi.referrals.choices import IncomingStatus, ReferralStatus, SenderConsent
 from yorisoi.referrals.models import IncomingReferral, Referral
 
@@ -44,9 +46,8 @@ def waiting(member) -> dict:
     return {"waiting": list(rows)}
 
 
-def _follow_ups(member, scope, today):
-    from yorisoi.cases.due import DueItem
-
+def _follow_ups(member, today):
+    scope = cases_in_scope(member)
     rows = (
         Referral.objects.for_member(member)
         .filter(case__in=scope, follow_up_on__lte=today, support_started="")
@@ -65,9 +66,8 @@ def _follow_ups(member, scope, today):
     ]
 
 
-def _unconfirmed(member, scope, today):
-    from yorisoi.cases.due import DueItem
-
+def _unconfirmed(member, today):
+    scope = cases_in_scope(member)
     rows = (
         IncomingReferral.objects.for_member(member)
         .filter(case__in=scope, consent_confirmed_on__isnull=True)
@@ -87,8 +87,10 @@ def _unconfirmed(member, scope, today):
 
 
 def register() -> None:
-    from yorisoi.cases import due
     from yorisoi.core.home import register_panel
+    from yorisoi.due import registry as due
+    from yorisoi.imports import registry as imports
+    from yorisoi.referrals.importers import referral_import
 
     extensions.register_panel(extensions.CasePanel("referrals/panels/side.html", side, "side", 25))
     extensions.register_panel(
@@ -113,4 +115,7 @@ def register() -> None:
         due.DueKind(
             "referral_consent", _("Referrals received: consent to confirm"), _unconfirmed, 45
         )
+    )
+    imports.register(
+        imports.Ledger("referrals", _("Referrals"), "referrals.Referral", referral_import, 30)
     )

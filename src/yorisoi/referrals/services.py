@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yorisoi.agencies.models import Agency
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
-from yorisoi.audit.context import acting
 from yorisoi.cases import services as case_services
 from yorisoi.cases.choices import FirstConsulter, ReferralRoute
 from yorisoi.cases.models import Case, CaseEvent
 from yorisoi.consents.models import InformationItem
+from yorisoi.core import recorder
+from yorisoi.core.acting import acting
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import CASE_STAFF, Action
 from yorisoi.core.services import CommandActor, apply_fields, require, require_own, staff_of
 from yorisoi.referrals import disclosure, gate

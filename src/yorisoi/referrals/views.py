@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.consents.models import Consent, ConsentKind
+from yorisoi.core import recorder
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Action
 from yorisoi.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
 from yorisoi.core.xlsx import workbook_bytes, xlsx_response

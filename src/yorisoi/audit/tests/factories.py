@@ -1,5 +1,5 @@
-from yorisoi.audit.choices import AuditAction
 from yorisoi.audit.models import AuditEvent
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.testing.samples import sample_for
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from yorisoi.cases import approvals
+from yorisoi.cases import closure
 from yorisoi.cases.models import CaseEvent, ClosureRequest
 from yorisoi.cases.tests.factories import CaseFactory
 from yorisoi.plans import services as plan_services
@@ -43,7 +43,7 @@ def test_a_caseworkers_closure_waits_for_the_supervisor(
         or "終結" in as_member(supervisor).get("/").content.decode()
     )
     with pytest.raises(PermissionDenied):
-        approvals.decide_closure(actor=caseworker, request=request, approve=True)
+        closure.decide_closure(actor=caseworker, request=request, approve=True)
     as_member(supervisor).post(reverse("cases:closure_decide", args=[request.pk]), {"approve": "1"})
     case.refresh_from_db()
     assert (case.status, case.closed_on, case.close_reason) == ("closed", DAY, "referred")
@@ -54,7 +54,7 @@ def test_returning_needs_a_comment_and_shows_on_the_timeline(
     as_member, caseworker, supervisor, strict_org
 ):
     case = CaseFactory(organization=strict_org, status="active")
-    request = approvals.close_or_request(
+    request = closure.close_or_request(
         actor=caseworker,
         case=case,
         expected_version=case.version,
@@ -62,8 +62,8 @@ def test_returning_needs_a_comment_and_shows_on_the_timeline(
         close_reason="contact_lost",
     )
     with pytest.raises(ValidationError):
-        approvals.decide_closure(actor=supervisor, request=request, approve=False, comment="")
-    approvals.decide_closure(
+        closure.decide_closure(actor=supervisor, request=request, approve=False, comment="")
+    closure.decide_closure(
         actor=supervisor, request=request, approve=False, comment="もう少し様子を見ましょう"
     )
     case.refresh_from_db()
@@ -76,16 +76,16 @@ def test_new_plans_await_approval(caseworker, supervisor, strict_org):
     case = CaseFactory(organization=strict_org)
     plan = plan_services.make_plan(actor=caseworker, case=case, made_on=DAY, goals=[])
     assert plan.approval == "pending"
-    approvals.decide_plan(actor=supervisor, plan=plan, approve=True)
+    plan_services.decide_plan(actor=supervisor, plan=plan, approve=True)
     plan.refresh_from_db()
     assert plan.approval == "approved"
     with pytest.raises(ValidationError):
-        approvals.decide_plan(actor=supervisor, plan=plan, approve=True)
+        plan_services.decide_plan(actor=supervisor, plan=plan, approve=True)
 
 
 def test_without_the_setting_nothing_waits(caseworker, org):
     case = CaseFactory(organization=org, status="active")
-    approvals.close_or_request(
+    closure.close_or_request(
         actor=caseworker,
         case=case,
         expected_version=case.version,

@@ -229,7 +229,7 @@ def test_supervisor_imports_in_the_browser_after_a_check(
     tmp_path, as_member, supervisor, caseworker, org, staff
 ):
     client = as_member(supervisor)
-    url = reverse("cases:import")
+    url = reverse("imports:import")
     assert as_member(caseworker).get(url).status_code == 403
     bad = write_xlsx(tmp_path / "bad.xlsx", CASE_HEADERS, BAD_CASES)
     with bad.open("rb") as handle:

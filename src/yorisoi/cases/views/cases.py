@@ -7,17 +7,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
 from yorisoi.cases import extensions, selectors, services
 from yorisoi.cases.filtersets import CaseFilterSet
 from yorisoi.cases.forms import CaseForm, CaseOpenForm, NewPersonForm, PersonForm
 from yorisoi.cases.models import Case, FollowUp
 from yorisoi.cases.views.mixins import CaseChildMixin
-from yorisoi.consents.models import Consent
-from yorisoi.contacts.forms import ContactRecordForm
-from yorisoi.core import search
+from yorisoi.core import recorder, search
 from yorisoi.core.pagination import CappedPaginator
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Action
 from yorisoi.core.views import ScopedCreateView, ScopedListView, ScopedUpdateView
 from yorisoi.core.xlsx import workbook_bytes, xlsx_response
@@ -155,17 +152,16 @@ class CaseDetailView(CaseChildMixin, TemplateView):
         return super().get_context_data(
             members=members,
             key_people=[m for m in members if m.is_key_person],
-            consents_in_force=list(
-                Consent.objects.filter(case=case)
-                .in_force()
-                .select_related("given_by_member", "agency")
-            ),
             timeline=timeline,
             older=timeline[-1].at.isoformat() if len(timeline) == TIMELINE_PAGE else None,
             timeline_kinds=known,
             side_panels=[
                 {"template": p.template, **p.context(case, self.request.member)}
                 for p in extensions.panels("side")
+            ],
+            main_panels=[
+                {"template": p.template, **p.context(case, self.request.member)}
+                for p in extensions.panels("main")
             ],
             banners=[
                 {"template": p.template, **p.context(case, self.request.member)}
@@ -174,7 +170,6 @@ class CaseDetailView(CaseChildMixin, TemplateView):
             chosen_kinds=kinds,
             intake_done=hasattr(case, "intake"),
             follow_ups=list(FollowUp.objects.filter(case=case, ended_on__isnull=True)),
-            contact_form=ContactRecordForm(member=self.request.member, case=case),
             **kwargs,
         )
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView
 
-from yorisoi.cases import approvals, closure
+from yorisoi.cases import closure
 from yorisoi.cases.choices import CloseReason
 from yorisoi.cases.models import ClosureRequest, FollowUp
 from yorisoi.cases.views.mixins import CaseChildMixin
@@ -74,7 +74,7 @@ class CloseCaseView(CaseChildMixin, _CaseForm, ServiceFormMixin, FormView):
 
     def perform(self, form):
         data = dict(form.cleaned_data)
-        return approvals.close_or_request(
+        return closure.close_or_request(
             actor=self.request.member, case=self.case, expected_version=data.pop("version"), **data
         )
 
@@ -153,6 +153,6 @@ class DecideClosureView(DecisionView):
     """Approve (the case closes) or return a request to close a case."""
 
     model = ClosureRequest
-    service = staticmethod(approvals.decide_closure)
+    service = staticmethod(closure.decide_closure)
     service_arg = "request"
     back = ("cases:case_detail", "case_id")

@@ -4,11 +4,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from yorisoi.audit import recorder
 from yorisoi.cases import services
 from yorisoi.cases.forms import IntakeForm
 from yorisoi.cases.models import Intake
 from yorisoi.cases.views.mixins import CaseChildMixin
+from yorisoi.core import recorder
 from yorisoi.core.views import ServiceFormMixin
 
 

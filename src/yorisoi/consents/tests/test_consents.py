@@ -75,7 +75,7 @@ def test_record_withdraw_and_print_through_the_pages(as_member, caseworker, org)
     mother = HouseholdMemberFactory(household=case.household, organization=org, name="寄添 和子")
     client = as_member(caseworker)
     response = client.post(
-        reverse("cases:consent_add", args=[case.pk]),
+        reverse("consents:consent_add", args=[case.pk]),
         {
             "kind": "personal_information",
             "given_by": "family",
@@ -86,6 +86,9 @@ def test_record_withdraw_and_print_through_the_pages(as_member, caseworker, org)
     )
     assert response.status_code == 302
     consent = Consent.objects.get()
+    # The face sheet's consents section comes from this app's registered section.
+    sheet = client.get(reverse("cases:face_sheet", args=[case.pk])).content.decode()
+    assert "同意" in sheet and "寄添 和子" in sheet and "令和7年6月1日" in sheet
     printed = client.get(reverse("consents:consent_print", args=[consent.pk])).content.decode()
     assert "寄添 和子" in printed
     assert "相談記録と連絡先" in printed
@@ -95,6 +98,8 @@ def test_record_withdraw_and_print_through_the_pages(as_member, caseworker, org)
     )
     consent.refresh_from_db()
     assert consent.withdrawn_on == datetime.date(2025, 7, 1)
+    sheet = client.get(reverse("cases:face_sheet", args=[case.pk])).content.decode()
+    assert "有効な同意はありません" in sheet
     again = client.post(
         reverse("consents:consent_withdraw", args=[consent.pk]), {"withdrawn_on": "2025-07-02"}
     )

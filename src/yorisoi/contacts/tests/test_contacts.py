@@ -28,7 +28,7 @@ def visit_form(case, staff, **extra):
 
 def test_home_visit_by_one_staff_member_needs_a_reason(as_member, caseworker, supervisor, org):
     case = CaseFactory(organization=org)
-    url = reverse("cases:contact_add", args=[case.pk])
+    url = reverse("contacts:contact_add", args=[case.pk])
     client = as_member(caseworker)
     alone = client.post(url, visit_form(case, [caseworker]))
     assert alone.status_code == 200
@@ -195,7 +195,7 @@ def test_contact_records_export_to_xlsx(as_member, caseworker, org):
         outcome="met",
         summary="電話した",
     )
-    response = as_member(caseworker).get(reverse("cases:contact_export", args=[case.pk]))
+    response = as_member(caseworker).get(reverse("contacts:case_export", args=[case.pk]))
     rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[1][7] == "電話した"
     assert "寄添 和子" in rows[1][4]
@@ -217,7 +217,7 @@ def test_support_record_prints_a_date_range(as_member, caseworker, org):
     html = (
         as_member(caseworker)
         .get(
-            reverse("cases:support_record", args=[case.pk]),
+            reverse("contacts:support_record", args=[case.pk]),
             {"start": "R7.5.1", "end": "2025-05-31"},
         )
         .content.decode()

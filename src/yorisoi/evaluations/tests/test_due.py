@@ -2,8 +2,8 @@
 
 import datetime
 
-from yorisoi.cases.due import due_for
 from yorisoi.cases.tests.factories import CaseFactory
+from yorisoi.due.registry import due_for
 from yorisoi.evaluations.choices import Timing
 from yorisoi.evaluations.due import ending_fiscal_year
 from yorisoi.evaluations.tests.factories import EvaluationFactory

@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from yorisoi.audit import recorder
 from yorisoi.cases.choices import CaseStatus
 from yorisoi.cases.views.mixins import CaseChildMixin
+from yorisoi.core import recorder
 from yorisoi.core.roles import Action
 from yorisoi.core.views import ScopedUpdateView, ServiceFormMixin
 from yorisoi.evaluations import history, selectors, services

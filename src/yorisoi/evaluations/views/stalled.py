@@ -4,9 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from yorisoi.audit import recorder
-from yorisoi.audit.choices import AuditAction
 from yorisoi.cases.models import Case
+from yorisoi.core import recorder
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Role
 from yorisoi.core.views import MemberRequiredMixin
 from yorisoi.evaluations.stalled import stalled_cases

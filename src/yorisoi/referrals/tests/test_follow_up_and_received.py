@@ -5,8 +5,8 @@ import datetime
 from django.urls import reverse
 
 from yorisoi.agencies.tests.factories import AgencyFactory
-from yorisoi.cases.due import due_for
 from yorisoi.cases.tests.factories import CaseFactory
+from yorisoi.due.registry import due_for
 from yorisoi.referrals import services
 from yorisoi.referrals.models import IncomingReferral, Referral
 

@@ -5,7 +5,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from yorisoi.audit.context import acting
+from yorisoi.core.acting import acting
 from yorisoi.core.roles import Role
 from yorisoi.organizations.models import Organization
 from yorisoi.organizations.services import enroll_staff

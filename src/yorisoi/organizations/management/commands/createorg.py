@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from yorisoi.audit.context import acting
+from yorisoi.core.acting import acting
 from yorisoi.core.prefectures import Prefecture
 from yorisoi.organizations.choices import OrganizationKind
 from yorisoi.organizations.services import create_organization

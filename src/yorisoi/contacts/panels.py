@@ -1,0 +1,95 @@
+"""What contact records add to the case page, the start page, the case list and the due lists."""
+
+import datetime
+
+import django_filters
+from django.db.models import Max, Q
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases import extensions
+from yorisoi.cases.filtersets import CaseFilterSet
+from yorisoi.cases.selectors import cases_in_scope
+from yorisoi.contacts.choices import NOT_REACHED, Reached
+from yorisoi.contacts.forms import ContactRecordForm
+from yorisoi.contacts.models import ContactRecord
+from yorisoi.core import search
+from yorisoi.due.registry import DueItem, DueKind
+
+
+class NoteWordsFilter(django_filters.CharFilter):
+    """Cases with a contact record whose notes hold the words (bigram search, both databases)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        organization_id = self.parent.request.member.organization_id
+        contacts = search.matching(
+            ContactRecord.objects.filter(organization_id=organization_id), value
+        )
+        return qs.filter(pk__in=contacts.values("case_id"))
+
+
+def quick_form(case, member) -> dict:
+    return {"form": ContactRecordForm(member=member, case=case)}
+
+
+def _contacts(case, before, limit):
+    rows = ContactRecord.objects.filter(
+        case=case, **({"occurred_at__lt": before} if before else {})
+    )
+    rows = rows.prefetch_related("staff__user", "with_members").order_by("-occurred_at", "-pk")
+    return [(c.occurred_at, c) for c in rows[:limit]]
+
+
+def _silence(member, today):
+    """No contact that reached the person or family for the organization's number of days."""
+    days = member.organization.silence_days
+    limit = today - datetime.timedelta(days=days)
+    reaching = Q(
+        contacts__reached__in=[Reached.PERSON, Reached.FAMILY, Reached.PERSON_AND_FAMILY]
+    ) & ~Q(contacts__outcome__in=NOT_REACHED)
+    cases = (
+        cases_in_scope(member)
+        .annotate(last_reached=Max("contacts__occurred_at", filter=reaching))
+        .filter(Q(last_reached__date__lt=limit) | Q(last_reached__isnull=True, opened_on__lt=limit))
+        .select_related("person")
+        .order_by("last_reached")[:50]
+    )
+    return [
+        DueItem(
+            "silence",
+            c,
+            None,
+            _("No contact that reached the person or family for %(days)s days or more")
+            % {"days": days},
+        )
+        for c in cases
+    ]
+
+
+def register() -> None:
+    from yorisoi.contacts.importers import contact_import
+    from yorisoi.contacts.selectors import my_work
+    from yorisoi.core.home import register_panel
+    from yorisoi.due import registry as due
+    from yorisoi.imports import registry as imports
+
+    extensions.register_panel(
+        extensions.CasePanel("contacts/panels/quick_form.html", quick_form, "main", 10)
+    )
+    extensions.register_panel(
+        extensions.CasePanel("contacts/panels/take_away.html", lambda case, member: {}, "side", 90)
+    )
+    extensions.register_timeline_kind(
+        extensions.TimelineKind(
+            "contact", _("Contact records"), _contacts, "contacts/timeline_contact.html", 10
+        )
+    )
+    CaseFilterSet.add_filter("notes", NoteWordsFilter(label=_("Words in contact notes")))
+    register_panel("contacts/panels/my_work.html", my_work, model="cases.Case", order=10)
+    due.register(DueKind("silence", _("Long without contact"), _silence, 40))
+    imports.register(
+        imports.Ledger(
+            "contacts", _("Contact records"), "contacts.ContactRecord", contact_import, 20
+        )
+    )

@@ -1,0 +1,17 @@
+"""Loading the synthetic demo data of every app, in dependency order, idempotently."""
+
+from yorisoi.demo import assessments as assessments_demo
+from yorisoi.demo import cases as cases_demo
+from yorisoi.demo import evaluations as evaluations_demo
+from yorisoi.demo import organizations as organizations_demo
+from yorisoi.demo import referrals as referrals_demo
+
+
+def load_demo_data() -> dict:
+    """Load (or refresh) all demo data; returns the demo organizations by slug."""
+    organizations = organizations_demo.load()
+    cases_demo.load(organizations)
+    evaluations_demo.load(organizations)
+    assessments_demo.load(organizations)
+    referrals_demo.load(organizations)
+    return organizations

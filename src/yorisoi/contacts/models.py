@@ -37,6 +37,19 @@ class ContactRecord(TenantModel):
     lone_visit_reason = models.CharField(
         _("why one staff member went alone"), max_length=300, blank=True
     )
+    # Imported ledgers: a row that named no staff, or names of staff who are not members now.
+    # The staff field holds only current members; these keep what the ledger said.
+    staff_not_recorded = models.BooleanField(
+        _("staff not recorded"),
+        default=False,
+        help_text=_("The ledger this record was imported from named no staff."),
+    )
+    staff_as_recorded = models.CharField(
+        _("staff as recorded in the ledger"),
+        max_length=200,
+        blank=True,
+        help_text=_("Names in an imported ledger that are not members of the organization now."),
+    )
     reached = models.CharField(_("who was reached"), max_length=20, choices=Reached.choices)
     outcome = models.CharField(_("how it went"), max_length=20, choices=Outcome.choices)
     summary = models.TextField(_("what happened"))

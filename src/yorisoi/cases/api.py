@@ -95,8 +95,10 @@ class CaseSerializer(serializers.ModelSerializer):
             "household",
             "first_consulter",
             "first_consulter_member",
+            "first_channel",
             "referral_route",
             "referral_source",
+            "referral_agency",
             "status",
             "stage",
             "person_contact",
@@ -111,7 +113,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "age_band_at_opening",
             "version",
         ]
-        read_only_fields = ["id", "age_band_at_opening"]
+        read_only_fields = ["id", "age_band_at_opening", "referral_agency"]
         extra_kwargs = {"number": {"required": False}}
 
 
@@ -326,7 +328,7 @@ class InquiryViewSet(
             birth_date=inquiry.person_birth_date,
         )
         people = list(people)
-        recorder.record_list(Person, count=len(people), query=f"inquiry={inquiry.pk}")
+        recorder.record_list(Person, count=len(people), values={"inquiry": inquiry.pk})
         return Response(PersonSerializer(people, many=True).data)
 
     @extend_schema(request=ConvertSerializer, responses=CaseSerializer)

@@ -86,6 +86,18 @@ class ReferralRoute(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class FirstChannel(models.TextChoices):
+    """How the first consultation reached the organization (many ledgers' 相談経路)."""
+
+    PHONE = "phone", _("Phone")
+    OFFICE = "office", _("Visit to the office")
+    EMAIL = "email", pgettext_lazy("channel", "E-mail")
+    HOME_VISIT = "home_visit", _("Home visit")
+    ONLINE = "online", _("Online")
+    LETTER = "letter", _("Letter")
+    REFERRAL = "referral", pgettext_lazy("first channel", "Referral")
+
+
 class CaseStatus(models.TextChoices):
     INTAKE = "intake", _("Intake")
     ACTIVE = "active", _("In support")

@@ -71,6 +71,7 @@ class CaseForm(StaffLabelMixin, VersionedModelForm):
             "secondary_staff",
             "first_consulter",
             "first_consulter_member",
+            "first_channel",
             "referral_route",
             "referral_source",
             "opened_on",
@@ -106,6 +107,7 @@ class CaseOpenForm(StaffLabelMixin, ModelForm):
         fields = [
             "opened_on",
             "first_consulter",
+            "first_channel",
             "referral_route",
             "referral_source",
             "primary_staff",

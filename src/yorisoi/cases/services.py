@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yorisoi.agencies.models import Agency
 from yorisoi.cases.choices import CaseStatus, InquiryStatus, PersonContact, SupportStage
 from yorisoi.cases.models import (
     Case,
@@ -25,6 +26,7 @@ from yorisoi.core.concurrency import EditConflict, save_versioned
 from yorisoi.core.dates import fiscal_year_of
 from yorisoi.core.roles import Action, Role
 from yorisoi.core.services import CommandActor, apply_fields, require, require_own, staff_of
+from yorisoi.core.text import normalize_name
 
 PERSON_FIELDS = frozenset(
     {
@@ -58,8 +60,10 @@ CASE_FIELDS = frozenset(
     {
         "first_consulter",
         "first_consulter_member",
+        "first_channel",
         "referral_route",
         "referral_source",
+        "referral_agency",
         "status",
         "stage",
         "person_contact",
@@ -150,6 +154,7 @@ def open_case(
         number=number or next_case_number(org, opened_on),
     )
     apply_fields(case, case_fields, CASE_FIELDS)
+    _link_referral_agency(case, given="referral_agency" in case_fields)
     case.full_clean()
     try:
         with transaction.atomic():
@@ -212,6 +217,8 @@ def change_case(*, actor, case: Case, expected_version: int, **fields) -> Case:
     require_own(actor, case, fields.get("primary_staff"), fields.get("secondary_staff"))
     before = {name: _display(case, name) for name in _TRACKED}
     changed = apply_fields(case, fields, CASE_FIELDS)
+    if "referral_source" in changed or "referral_agency" in changed:
+        _link_referral_agency(case, given="referral_agency" in fields)
     if (
         "status" in changed
         and case.status == CaseStatus.CLOSED
@@ -231,6 +238,24 @@ def change_case(*, actor, case: Case, expected_version: int, **fields) -> Case:
             label = Case._meta.get_field(name).verbose_name
             _event(case, _TRACKED[name], f"{label}: {before[name]} → {_display(case, name)}", actor)
     return case
+
+
+def _link_referral_agency(case: Case, *, given: bool) -> None:
+    """Link the case to the directory entry its ``referral_source`` names (else keep the text).
+
+    A caller that matched the name already (an import) passes ``referral_agency``; it must be an
+    entry the organization may refer to, and ``referral_source`` then holds its name.
+    """
+    usable = Agency.objects.usable_by(case.organization_id)
+    if given:
+        if case.referral_agency is not None:
+            if not usable.filter(pk=case.referral_agency.pk).exists():
+                raise ValidationError({"referral_source": _("Choose an agency in your directory.")})
+            case.referral_source = case.referral_source or case.referral_agency.name
+        return
+    case.referral_agency = (
+        usable.by_name().get(normalize_name(case.referral_source)) if case.referral_source else None
+    )
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from yorisoi.cases.choices import (
     AgeBand,
     CaseStatus,
     CloseReason,
+    FirstChannel,
     FirstConsulter,
     PersonContact,
     ReferralRoute,
@@ -43,6 +44,9 @@ class Case(TenantModel):
         related_name="+",
         verbose_name=_("household member who consulted"),
     )
+    first_channel = models.CharField(
+        _("first consultation channel"), max_length=20, choices=FirstChannel.choices, blank=True
+    )
     referral_route = models.CharField(
         _("referral route"), max_length=20, choices=ReferralRoute.choices, blank=True
     )
@@ -51,6 +55,16 @@ class Case(TenantModel):
         max_length=200,
         blank=True,
         help_text=_("The agency or person who suggested consulting us, if any."),
+    )
+    # The directory entry ``referral_source`` names, when it names one (set by the services).
+    referral_agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("referring agency in the directory"),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.INTAKE

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "yorisoi.core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "yorisoi.core.sessions.SlidingSessionMiddleware",
     "yorisoi.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -158,7 +159,7 @@ YORISOI_REQUIRE_TWO_FACTOR_DEFAULT = env_bool("YORISOI_REQUIRE_TWO_FACTOR", True
 
 # Sessions: idle timeout; every request pushes the expiry forward.
 SESSION_COOKIE_AGE = env_int("YORISOI_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False  # core.sessions moves the expiry at most once a minute
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -6,39 +6,50 @@ from django.utils.translation import gettext_lazy as _
 
 from yorisoi.assessments.choices import Urgency
 from yorisoi.assessments.models import Assessment, UrgencyChange
-from yorisoi.assessments.services import current_urgency
 from yorisoi.cases import extensions
 from yorisoi.cases.choices import OPEN_STATUSES
 from yorisoi.cases.selectors import cases_for, cases_in_scope
+from yorisoi.core.bundle import Rows
 from yorisoi.core.roles import Role
 from yorisoi.due.registry import DueItem
+from yorisoi.meetings.panels import latest_meeting
 
 
-def banner(case, member) -> dict:
-    from yorisoi.meetings.models import CaseMeeting
+def banner_needs(case, member) -> dict:
+    latest = UrgencyChange.objects.filter(case=OuterRef("pk")).order_by("-changed_at", "-pk")
+    return {"assessments.urgency": Rows(latest[:1]), "meetings.latest": latest_meeting()}
 
-    change = current_urgency(case)
+
+def banner(case, member, found) -> dict:
+    change = next(iter(found["assessments.urgency"]), None)
     if change is None or change.level == Urgency.NONE:
         return {"urgency": None}
-    met = CaseMeeting.objects.filter(
-        case=case, held_on__gte=timezone.localtime(change.changed_at).date()
-    ).exists()
-    return {"urgency": change, "meeting_held": met}
+    meeting = next(iter(found["meetings.latest"]), None)
+    judged_on = timezone.localtime(change.changed_at).date()
+    return {"urgency": change, "meeting_held": meeting is not None and meeting.held_on >= judged_on}
 
 
-def side(case, member) -> dict:
-    return {"latest": Assessment.objects.filter(case=case).only("pk", "assessed_on").first()}
+def side_needs(case, member) -> dict:
+    latest = Assessment.objects.filter(case=OuterRef("pk")).order_by("-assessed_on", "-pk")
+    return {"assessments.latest": Rows(latest[:1], fields=("assessed_on",))}
 
 
-def _assessments(case, before, limit):
-    rows = Assessment.objects.filter(case=case, **({"created_at__lt": before} if before else {}))
-    rows = rows.select_related("assessed_by__user").prefetch_related("risks")[:limit]
-    return [(extensions.as_datetime(a.assessed_on), a) for a in rows]
+def side(case, member, found) -> dict:
+    return {"latest": next(iter(found["assessments.latest"]), None)}
 
 
-def _urgency(case, before, limit):
-    rows = UrgencyChange.objects.filter(case=case, **({"changed_at__lt": before} if before else {}))
-    return [(u.changed_at, u) for u in rows.select_related("changed_by__user")[:limit]]
+def _assessments(before, limit):
+    rows = Assessment.objects.filter(
+        case=OuterRef("pk"), **({"created_at__lt": before} if before else {})
+    )
+    return Rows(rows.select_related("assessed_by__user")[:limit], many=("risks",))
+
+
+def _urgency(before, limit):
+    rows = UrgencyChange.objects.filter(
+        case=OuterRef("pk"), **({"changed_at__lt": before} if before else {})
+    )
+    return Rows(rows.select_related("changed_by__user")[:limit])
 
 
 def cases_needing_attention(member) -> dict:
@@ -64,16 +75,19 @@ def register() -> None:
     from yorisoi.core.home import register_panel
 
     extensions.register_panel(
-        extensions.CasePanel("assessments/panels/banner.html", banner, "banner", 10)
+        extensions.CasePanel(
+            "assessments/panels/banner.html", banner, "banner", 10, needs=banner_needs
+        )
     )
     extensions.register_panel(
-        extensions.CasePanel("assessments/panels/side.html", side, "side", 10)
+        extensions.CasePanel("assessments/panels/side.html", side, "side", 10, needs=side_needs)
     )
     extensions.register_timeline_kind(
         extensions.TimelineKind(
             "assessment",
             _("Assessments"),
             _assessments,
+            lambda a: extensions.as_datetime(a.assessed_on),
             "assessments/includes/timeline_assessment.html",
             30,
         )
@@ -83,6 +97,7 @@ def register() -> None:
             "urgency",
             _("Urgency"),
             _urgency,
+            lambda u: u.changed_at,
             "assessments/includes/timeline_urgency.html",
             40,
         )

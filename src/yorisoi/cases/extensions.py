@@ -13,8 +13,10 @@ from dataclasses import dataclass
 class TimelineKind:
     key: str
     label: object  # lazy translation
-    # (case, before, limit) -> [(moment, object)], newest first; one query whatever the size.
-    entries: Callable
+    # (before, limit) -> Rows of the case (``OuterRef("pk")``), newest first, at most ``limit``;
+    # fetched with everything else on the case page in one query.
+    rows: Callable
+    moment: Callable  # the entry's place on the timeline: obj -> aware datetime
     template: str  # rendered with ``obj``
     order: int = 50
 
@@ -22,9 +24,14 @@ class TimelineKind:
 @dataclass(frozen=True)
 class CasePanel:
     template: str  # rendered with ``panel`` (the context function's dict) and ``case``
-    context: Callable  # (case, member) -> dict; a bounded number of queries
-    position: str = "side"  # "side" column or "banner" above the case header
+    # (case, member, found) -> dict, where ``found`` holds the lists ``needs`` asked for.
+    context: Callable
+    position: str = "side"  # "side", "main", "banner" above the case header, or "face_sheet"
     order: int = 50
+    # (case, member) -> {name: core.bundle.Rows}: fetched together in the page's one query.
+    # Names are shared: panels asking for the same name get the same list. Leave it None only
+    # for a panel that cannot say in advance; its ``context(case, member)`` then queries itself.
+    needs: Callable | None = None
 
 
 _timeline: dict[str, TimelineKind] = {}

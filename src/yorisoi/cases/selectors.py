@@ -3,12 +3,14 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
 from yorisoi.cases.choices import OPEN_STATUSES
-from yorisoi.cases.models import Case, CaseEvent, Inquiry, Person
+from yorisoi.cases.models import Case, CaseEvent, FollowUp, HouseholdMember, Inquiry, Intake, Person
+from yorisoi.core import bundle
+from yorisoi.core.bundle import Rows
 from yorisoi.core.roles import Action, Role
 from yorisoi.core.text import normalize_name
 
@@ -60,39 +62,104 @@ class TimelineEntry:
     template: str
 
 
-def case_timeline(
-    case: Case, *, kinds=None, limit: int = 30, before: datetime.datetime | None = None
-) -> list[TimelineEntry]:
-    """Everything recorded for the case, newest first: one query per kind, whatever the size.
+@dataclass
+class CasePage:
+    """What the case page (or a print of it) shows beside the case: fetched in one query."""
 
-    Kinds come from the registry in ``cases.extensions``; ``before`` pages back.
+    timeline: list[TimelineEntry]
+    panels: dict[str, list[dict]]  # position -> the panels' contexts, with their ``template``
+    found: dict[str, list]
+
+
+def _core_needs(case: Case) -> dict[str, Rows]:
+    return {
+        "cases.household_members": Rows(
+            HouseholdMember.objects.filter(household=OuterRef("household_id"))
+        ),
+        "cases.follow_ups": Rows(FollowUp.objects.filter(case=OuterRef("pk"), ended_on=None)),
+        "cases.intake": Rows(Intake.objects.filter(case=OuterRef("pk")), fields=()),
+    }
+
+
+def case_page(
+    case: Case,
+    member,
+    *,
+    positions=("banner", "main", "side"),
+    kinds=None,
+    before: datetime.datetime | None = None,
+    limit: int = 0,
+) -> CasePage:
+    """The panels at ``positions`` and ``limit`` timeline entries (``kinds``, before ``before``).
+
+    Every panel and timeline kind says what it needs; all of it comes in one query however
+    much the case holds (panels registered without ``needs`` query on their own).
     """
-    entries = [
-        TimelineEntry(kind.key, kind.label, at, obj, kind.template)
-        for kind in extensions.timeline_kinds()
-        if not kinds or kind.key in kinds
-        for at, obj in kind.entries(case, before, limit)
+    chosen = [
+        kind for kind in extensions.timeline_kinds() if limit and (not kinds or kind.key in kinds)
     ]
+    panels = {position: extensions.panels(position) for position in positions}
+    needs = _core_needs(case)
+    for kind in chosen:
+        needs[f"timeline.{kind.key}"] = kind.rows(before, limit)
+    for panel in (p for group in panels.values() for p in group if p.needs is not None):
+        needs.update(panel.needs(case, member))
+    found = bundle.fetch(Case.objects.filter(pk=case.pk), needs)
+    entries = [
+        TimelineEntry(kind.key, kind.label, kind.moment(obj), obj, kind.template)
+        for kind in chosen
+        for obj in found[f"timeline.{kind.key}"]
+    ]
+    entries = [e for e in entries if before is None or e.at < before]
     entries.sort(key=lambda e: e.at, reverse=True)
-    return entries[:limit]
+    contexts = {
+        position: [
+            {
+                "template": p.template,
+                **(
+                    p.context(case, member, found)
+                    if p.needs is not None
+                    else p.context(case, member)
+                ),
+            }
+            for p in group
+        ]
+        for position, group in panels.items()
+    }
+    return CasePage(entries[:limit], contexts, found)
 
 
-def _events(case, before, limit):
-    rows = CaseEvent.objects.filter(case=case, **({"occurred_at__lt": before} if before else {}))
-    return [(e.occurred_at, e) for e in rows.select_related("by__user")[:limit]]
+def _events(before, limit):
+    rows = CaseEvent.objects.filter(case=OuterRef("pk"), **_before("occurred_at", before))
+    return Rows(rows.select_related("by__user")[:limit])
 
 
-def _inquiries(case, before, limit):
-    rows = Inquiry.objects.filter(case=case, **({"received_at__lt": before} if before else {}))
-    return [(i.received_at, i) for i in rows[:limit]]
+def _inquiries(before, limit):
+    return Rows(
+        Inquiry.objects.filter(case=OuterRef("pk"), **_before("received_at", before))[:limit]
+    )
+
+
+def _before(name: str, moment: datetime.datetime | None) -> dict:
+    return {f"{name}__lt": moment} if moment else {}
 
 
 for _kind in [
     extensions.TimelineKind(
-        "event", _("Case events"), _events, "cases/includes/timeline_event.html", 80
+        "event",
+        _("Case events"),
+        _events,
+        lambda e: e.occurred_at,
+        "cases/includes/timeline_event.html",
+        80,
     ),
     extensions.TimelineKind(
-        "inquiry", _("Inquiries"), _inquiries, "cases/includes/timeline_inquiry.html", 90
+        "inquiry",
+        _("Inquiries"),
+        _inquiries,
+        lambda i: i.received_at,
+        "cases/includes/timeline_inquiry.html",
+        90,
     ),
 ]:
     extensions.register_timeline_kind(_kind)

@@ -3,7 +3,7 @@
 import datetime
 
 import django_filters
-from django.db.models import Max, Q
+from django.db.models import Max, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
@@ -12,7 +12,8 @@ from yorisoi.cases.selectors import cases_in_scope
 from yorisoi.contacts.choices import NOT_REACHED, Reached
 from yorisoi.contacts.forms import ContactRecordForm
 from yorisoi.contacts.models import ContactRecord
-from yorisoi.core import search
+from yorisoi.core import bundle, search
+from yorisoi.core.bundle import Rows
 from yorisoi.due.registry import DueItem, DueKind
 
 
@@ -29,16 +30,21 @@ class NoteWordsFilter(django_filters.CharFilter):
         return qs.filter(pk__in=contacts.values("case_id"))
 
 
-def quick_form(case, member) -> dict:
-    return {"form": ContactRecordForm(member=member, case=case)}
+def quick_form_needs(case, member) -> dict:
+    return bundle.choice_needs(ContactRecordForm(member=member, case=case), "contacts.quick")
 
 
-def _contacts(case, before, limit):
+def quick_form(case, member, found) -> dict:
+    form = ContactRecordForm(member=member, case=case)
+    bundle.fill_choices(form, found, "contacts.quick")
+    return {"form": form}
+
+
+def _contacts(before, limit):
     rows = ContactRecord.objects.filter(
-        case=case, **({"occurred_at__lt": before} if before else {})
-    )
-    rows = rows.prefetch_related("staff__user", "with_members").order_by("-occurred_at", "-pk")
-    return [(c.occurred_at, c) for c in rows[:limit]]
+        case=OuterRef("pk"), **({"occurred_at__lt": before} if before else {})
+    ).order_by("-occurred_at", "-pk")
+    return Rows(rows[:limit], many=("staff__user", "with_members"))
 
 
 def _silence(member, today):
@@ -75,14 +81,27 @@ def register() -> None:
     from yorisoi.imports import registry as imports
 
     extensions.register_panel(
-        extensions.CasePanel("contacts/panels/quick_form.html", quick_form, "main", 10)
+        extensions.CasePanel(
+            "contacts/panels/quick_form.html", quick_form, "main", 10, needs=quick_form_needs
+        )
     )
     extensions.register_panel(
-        extensions.CasePanel("contacts/panels/take_away.html", lambda case, member: {}, "side", 90)
+        extensions.CasePanel(
+            "contacts/panels/take_away.html",
+            lambda case, member, found: {},
+            "side",
+            90,
+            needs=lambda case, member: {},
+        )
     )
     extensions.register_timeline_kind(
         extensions.TimelineKind(
-            "contact", _("Contact records"), _contacts, "contacts/timeline_contact.html", 10
+            "contact",
+            _("Contact records"),
+            _contacts,
+            lambda c: c.occurred_at,
+            "contacts/timeline_contact.html",
+            10,
         )
     )
     CaseFilterSet.add_filter("notes", NoteWordsFilter(label=_("Words in contact notes")))

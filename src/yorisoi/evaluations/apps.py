@@ -17,13 +17,15 @@ class EvaluationsConfig(AppConfig):
                 template="evaluations/panels/case_panel.html",
                 context=case_page.panel_context,
                 order=30,
+                needs=case_page.panel_needs,
             )
         )
         extensions.register_timeline_kind(
             extensions.TimelineKind(
                 "evaluation",
                 _("Evaluations"),
-                case_page.timeline_entries,
+                case_page.timeline_rows,
+                lambda e: extensions.as_datetime(e.rated_on),
                 "evaluations/includes/timeline_evaluation.html",
                 30,
             )

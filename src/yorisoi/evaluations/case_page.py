@@ -1,14 +1,15 @@
 """What evaluations add to the case page: a side panel and a timeline kind.
 
-Both load a fixed number of queries whatever the number of evaluations (registered in
+Both say what they need, fetched with the rest of the case page in one query (registered in
 ``EvaluationsConfig.ready``).
 """
 
+from django.db.models import OuterRef
 from django.utils import timezone
 
-from yorisoi.cases.extensions import as_datetime
+from yorisoi.core.bundle import Rows
 from yorisoi.core.roles import Action
-from yorisoi.evaluations import history, selectors
+from yorisoi.evaluations import history
 from yorisoi.evaluations.choices import Rater
 from yorisoi.evaluations.models import Evaluation
 
@@ -16,9 +17,20 @@ from yorisoi.evaluations.models import Evaluation
 PANEL_EVALUATIONS = 12
 
 
-def panel_context(case, member) -> dict:
+def _with_scores(rows) -> Rows:
+    """As ``selectors.with_scores`` loads them: instrument, raters, scored items and levels."""
+    rows = rows.select_related("instrument_version__instrument", "rater_member", "rated_by__user")
+    return Rows(rows.order_by("-rated_on", "-pk"), many=("scores__item__levels",))
+
+
+def panel_needs(case, member) -> dict:
+    rows = _with_scores(Evaluation.objects.filter(case=OuterRef("pk")))
+    return {"evaluations.recent": Rows(rows.queryset[:PANEL_EVALUATIONS], many=rows.many)}
+
+
+def panel_context(case, member, found) -> dict:
     """The latest scores of each rater with the instrument used last, and one small chart."""
-    recent = list(selectors.evaluations_of(case).order_by("-rated_on", "-pk")[:PANEL_EVALUATIONS])
+    recent = found["evaluations.recent"]
     context = {"can_add": Evaluation.access_policy.allows(member, Action.ADD), "latest": []}
     if not recent:
         return context
@@ -34,10 +46,11 @@ def panel_context(case, member) -> dict:
     return context
 
 
-def timeline_entries(case, before, limit):
-    """Evaluations for the case timeline, newest first, placed at the start of their day."""
-    rows = selectors.evaluations_of(case).order_by("-rated_on", "-pk")
+def timeline_rows(before, limit) -> Rows:
+    """Evaluations for the case timeline, newest first (placed at the start of their day)."""
+    rows = Evaluation.objects.filter(case=OuterRef("pk"))
     if before is not None:
         local = timezone.localtime(before) if timezone.is_aware(before) else before
         rows = rows.filter(rated_on__lt=local.date())
-    return [(as_datetime(e.rated_on), e) for e in rows[:limit]]
+    loaded = _with_scores(rows)
+    return Rows(loaded.queryset[:limit], many=loaded.many)

@@ -1,32 +1,44 @@
 """What handovers add to the case page (banner, side panel, timeline) and the start page."""
 
+from django.db.models import OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
+from yorisoi.core.bundle import Rows
 from yorisoi.core.roles import Role
 from yorisoi.handovers.models import Handover
-from yorisoi.handovers.selectors import pending_for_case, to_acknowledge
+from yorisoi.handovers.selectors import to_acknowledge
 
 
-def banner(case, member) -> dict:
-    """While the new worker has not acknowledged the handover, the case says so."""
-    return {"pending": pending_for_case(case)}
-
-
-def side(case, member) -> dict:
+def banner_needs(case, member) -> dict:
+    pending = Handover.objects.filter(case=OuterRef("pk")).pending().order_by("-pk")
     return {
-        "recent": list(
-            Handover.objects.filter(case=case)
-            .select_related("from_staff__user", "to_staff__user")
-            .defer("summary")[:3]
-        )
+        "handovers.pending": Rows(pending.select_related("to_staff__user", "from_staff__user")[:1])
     }
 
 
-def _handovers(case, before, limit):
-    rows = Handover.objects.filter(case=case, **({"created_at__lt": before} if before else {}))
+def banner(case, member, found) -> dict:
+    """While the new worker has not acknowledged the handover, the case says so."""
+    return {"pending": next(iter(found["handovers.pending"]), None)}
+
+
+def side_needs(case, member) -> dict:
+    recent = Handover.objects.filter(case=OuterRef("pk")).select_related(
+        "from_staff__user", "to_staff__user"
+    )
+    return {"handovers.recent": Rows(recent[:3])}
+
+
+def side(case, member, found) -> dict:
+    return {"recent": found["handovers.recent"]}
+
+
+def _handovers(before, limit):
+    rows = Handover.objects.filter(
+        case=OuterRef("pk"), **({"created_at__lt": before} if before else {})
+    )
     rows = rows.select_related("from_staff__user", "to_staff__user", "acknowledged_by__user")
-    return [(h.created_at, h) for h in rows.defer("summary").order_by("-created_at")[:limit]]
+    return Rows(rows.order_by("-created_at", "-pk")[:limit])
 
 
 def home(member) -> dict:
@@ -41,14 +53,19 @@ def register() -> None:
     from yorisoi.core.home import register_panel
 
     extensions.register_panel(
-        extensions.CasePanel("handovers/panels/banner.html", banner, "banner", 5)
+        extensions.CasePanel(
+            "handovers/panels/banner.html", banner, "banner", 5, needs=banner_needs
+        )
     )
-    extensions.register_panel(extensions.CasePanel("handovers/panels/side.html", side, "side", 40))
+    extensions.register_panel(
+        extensions.CasePanel("handovers/panels/side.html", side, "side", 40, needs=side_needs)
+    )
     extensions.register_timeline_kind(
         extensions.TimelineKind(
             "handover",
             _("Handovers"),
             _handovers,
+            lambda h: h.created_at,
             "handovers/includes/timeline_handover.html",
             60,
         )

@@ -21,14 +21,3 @@ def to_acknowledge(member):
         .select_related("case__person", "from_staff__user")
         .order_by("handed_over_on", "pk")
     )
-
-
-def pending_for_case(case):
-    """The case's handover waiting for acknowledgement, if any (at most one is pending)."""
-    return (
-        Handover.objects.filter(case=case)
-        .pending()
-        .select_related("to_staff__user", "from_staff__user")
-        .order_by("-pk")
-        .first()
-    )

@@ -2,32 +2,43 @@
 
 import datetime
 
+from django.db.models import OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
 from yorisoi.cases.selectors import cases_in_scope
+from yorisoi.core.bundle import Rows
 from yorisoi.due.registry import DueItem
 from yorisoi.meetings.models import CaseMeeting, MeetingAction
 
 
-def side(case, member) -> dict:
+def latest_meeting() -> Rows:
+    """The case's latest meeting (the side panel and the urgency banner both ask for it)."""
+    rows = CaseMeeting.objects.filter(case=OuterRef("pk")).order_by("-held_on", "-pk")
+    return Rows(rows[:1], fields=("held_on", "support_policy"))
+
+
+def side_needs(case, member) -> dict:
+    actions = MeetingAction.objects.filter(meeting__case=OuterRef("pk"), done_on__isnull=True)
     return {
-        "latest": CaseMeeting.objects.filter(case=case)
-        .only("pk", "held_on", "support_policy")
-        .first(),
-        "open_actions": list(
-            MeetingAction.objects.filter(meeting__case=case, done_on__isnull=True).select_related(
-                "owner__user"
-            )[:10]
-        ),
+        "meetings.latest": latest_meeting(),
+        "meetings.open_actions": Rows(actions.select_related("owner__user")[:10]),
     }
 
 
-def _meetings(case, before, limit):
-    rows = CaseMeeting.objects.filter(case=case, **({"created_at__lt": before} if before else {}))
-    rows = rows.prefetch_related("attendees__staff__user", "actions")[:limit]
-    return [(extensions.as_datetime(m.held_on), m) for m in rows]
+def side(case, member, found) -> dict:
+    return {
+        "latest": next(iter(found["meetings.latest"]), None),
+        "open_actions": found["meetings.open_actions"],
+    }
+
+
+def _meetings(before, limit):
+    rows = CaseMeeting.objects.filter(
+        case=OuterRef("pk"), **({"created_at__lt": before} if before else {})
+    )
+    return Rows(rows[:limit], many=("attendees__staff__user", "actions"))
 
 
 def my_actions(member) -> dict:
@@ -45,12 +56,15 @@ def my_actions(member) -> dict:
 def register() -> None:
     from yorisoi.core.home import register_panel
 
-    extensions.register_panel(extensions.CasePanel("meetings/panels/side.html", side, "side", 20))
+    extensions.register_panel(
+        extensions.CasePanel("meetings/panels/side.html", side, "side", 20, needs=side_needs)
+    )
     extensions.register_timeline_kind(
         extensions.TimelineKind(
             "meeting",
             _("Case meetings"),
             _meetings,
+            lambda m: extensions.as_datetime(m.held_on),
             "meetings/includes/timeline_meeting.html",
             35,
         )

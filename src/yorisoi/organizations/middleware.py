@@ -29,7 +29,8 @@ class ActiveMembershipMiddleware:
             )
             request.member = member
             if member is not None:
-                request.session[SESSION_KEY] = member.organization_id
+                if request.session.get(SESSION_KEY) != member.organization_id:
+                    request.session[SESSION_KEY] = member.organization_id  # only when it changes
                 if member.organization.require_two_factor and not user.is_verified():
                     logout(request)
                     messages.warning(

@@ -1,37 +1,49 @@
+from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
 from yorisoi.cases.choices import ApprovalStatus
 from yorisoi.cases.selectors import cases_in_scope
+from yorisoi.core.bundle import Rows
 from yorisoi.core.roles import Role
 from yorisoi.due.registry import DueItem
 from yorisoi.plans.models import PlanReview, SupportPlan
 
 
-def side(case, member) -> dict:
-    return {"latest": SupportPlan.objects.filter(case=case).prefetch_related("goals").first()}
+def side_needs(case, member) -> dict:
+    latest = SupportPlan.objects.filter(case=OuterRef("pk")).order_by("-number")
+    return {"plans.latest": Rows(latest[:1], many=("goals",))}
 
 
-def _plans(case, before, limit):
-    rows = SupportPlan.objects.filter(case=case, **({"created_at__lt": before} if before else {}))
-    return [(extensions.as_datetime(p.made_on), p) for p in rows.prefetch_related("goals")[:limit]]
+def side(case, member, found) -> dict:
+    return {"latest": next(iter(found["plans.latest"]), None)}
 
 
-def _reviews(case, before, limit):
-    rows = PlanReview.objects.filter(
-        plan__case=case, **({"created_at__lt": before} if before else {})
+def _plans(before, limit):
+    rows = SupportPlan.objects.filter(
+        case=OuterRef("pk"), **({"created_at__lt": before} if before else {})
     )
-    return [(extensions.as_datetime(r.reviewed_on), r) for r in rows.select_related("plan")[:limit]]
+    return Rows(rows[:limit], many=("goals",))
+
+
+def _reviews(before, limit):
+    rows = PlanReview.objects.filter(
+        plan__case=OuterRef("pk"), **({"created_at__lt": before} if before else {})
+    )
+    return Rows(rows.select_related("plan")[:limit])
 
 
 def register() -> None:
-    extensions.register_panel(extensions.CasePanel("plans/panels/side.html", side, "side", 15))
+    extensions.register_panel(
+        extensions.CasePanel("plans/panels/side.html", side, "side", 15, needs=side_needs)
+    )
     extensions.register_timeline_kind(
         extensions.TimelineKind(
             "plan",
             _("Support plans"),
             _plans,
+            lambda p: extensions.as_datetime(p.made_on),
             "plans/includes/timeline_plan.html",
             33,
         )
@@ -41,6 +53,7 @@ def register() -> None:
             "plan_review",
             _("Plan reviews"),
             _reviews,
+            lambda r: extensions.as_datetime(r.reviewed_on),
             "plans/includes/timeline_review.html",
             34,
         )

@@ -1,39 +1,42 @@
 """What referrals add to the case page, the start page and the due lists."""
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
 from yorisoi.cases.selectors import cases_in_scope
+from yorisoi.core.bundle import Rows
 from yorisoi.due.registry import DueItem
 from yorisoi.referrals.choices import IncomingStatus, ReferralStatus, SenderConsent
 from yorisoi.referrals.models import IncomingReferral, Referral
 
 
-def side(case, member) -> dict:
-    return {
-        "referrals": list(
-            Referral.objects.filter(case=case).select_related("agency").order_by("-referred_on")[:8]
-        ),
-    }
+def side_needs(case, member) -> dict:
+    rows = Referral.objects.filter(case=OuterRef("pk")).select_related("agency")
+    return {"referrals.recent": Rows(rows.order_by("-referred_on", "-pk")[:8])}
 
 
-def banner(case, member) -> dict:
+def side(case, member, found) -> dict:
+    return {"referrals": found["referrals.recent"]}
+
+
+def banner_needs(case, member) -> dict:
+    rows = IncomingReferral.objects.filter(
+        case=OuterRef("pk"), consent_confirmed_on__isnull=True
+    ).exclude(sender_consent=SenderConsent.CONFIRMED)
+    return {"referrals.unconfirmed": Rows(rows[:5])}
+
+
+def banner(case, member, found) -> dict:
     """Referrals in whose sender did not confirm consent, until we confirm it ourselves."""
-    return {
-        "unconfirmed": list(
-            IncomingReferral.objects.filter(
-                case=case,
-                consent_confirmed_on__isnull=True,
-            ).exclude(sender_consent=SenderConsent.CONFIRMED)[:5]
-        )
-    }
+    return {"unconfirmed": found["referrals.unconfirmed"]}
 
 
-def _referrals(case, before, limit):
-    rows = Referral.objects.filter(case=case, **({"created_at__lt": before} if before else {}))
-    rows = rows.select_related("agency", "made_by__user")[:limit]
-    return [(extensions.as_datetime(r.referred_on), r) for r in rows]
+def _referrals(before, limit):
+    rows = Referral.objects.filter(
+        case=OuterRef("pk"), **({"created_at__lt": before} if before else {})
+    )
+    return Rows(rows.select_related("agency", "made_by__user")[:limit])
 
 
 def waiting(member) -> dict:
@@ -92,15 +95,20 @@ def register() -> None:
     from yorisoi.imports import registry as imports
     from yorisoi.referrals.importers import referral_import
 
-    extensions.register_panel(extensions.CasePanel("referrals/panels/side.html", side, "side", 25))
     extensions.register_panel(
-        extensions.CasePanel("referrals/panels/banner.html", banner, "banner", 30)
+        extensions.CasePanel("referrals/panels/side.html", side, "side", 25, needs=side_needs)
+    )
+    extensions.register_panel(
+        extensions.CasePanel(
+            "referrals/panels/banner.html", banner, "banner", 30, needs=banner_needs
+        )
     )
     extensions.register_timeline_kind(
         extensions.TimelineKind(
             "referral",
             _("Referrals"),
             _referrals,
+            lambda r: extensions.as_datetime(r.referred_on),
             "referrals/includes/timeline_referral.html",
             38,
         )

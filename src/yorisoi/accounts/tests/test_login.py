@@ -117,10 +117,24 @@ def test_switching_on_the_rule_ends_sessions_without_second_factor(client, casew
 
 def test_idle_session_expires(client, caseworker):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST
     post_password(client, "caseworker")
     session = Session.objects.get(session_key=client.session.session_key)
     assert session.expire_date > timezone.now() + timedelta(minutes=29)
+    # Working keeps the session alive: a page opened after a minute moves the expiry on.
+    session.expire_date = timezone.now() + timedelta(minutes=5)
+    data = session.get_decoded()
+    data["_touched"] -= 61
+    session.session_data = Session.objects.encode(data)
+    session.save()
+    assert client.get("/").status_code == 200
+    session.refresh_from_db()
+    assert session.expire_date > timezone.now() + timedelta(minutes=29)
+    # Within the minute the session is not written again (no three queries on every page).
+    session.expire_date = timezone.now() + timedelta(minutes=5)
+    session.save()
+    assert client.get("/").status_code == 200
+    session.refresh_from_db()
+    assert session.expire_date < timezone.now() + timedelta(minutes=6)
     session.expire_date = timezone.now() - timedelta(seconds=1)
     session.save()
     assert client.get("/").status_code == 302

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from yorisoi.cases import extensions, selectors, services
 from yorisoi.cases.filtersets import CaseFilterSet
 from yorisoi.cases.forms import CaseForm, CaseOpenForm, NewPersonForm, PersonForm
-from yorisoi.cases.models import Case, FollowUp
+from yorisoi.cases.models import Case
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.core import recorder, search
 from yorisoi.core.pagination import CappedPaginator
@@ -145,31 +145,22 @@ class CaseDetailView(CaseChildMixin, TemplateView):
         known = {kind.key: kind.label for kind in extensions.timeline_kinds()}
         kinds = [k for k in self.request.GET.getlist("kind") if k in known]
         before = parse_datetime(self.request.GET.get("before", "").replace(" ", "+"))
-        timeline = selectors.case_timeline(
-            case, kinds=kinds or None, before=before, limit=TIMELINE_PAGE
+        page = selectors.case_page(
+            case, self.request.member, kinds=kinds or None, before=before, limit=TIMELINE_PAGE
         )
-        members = list(case.household.members.all()) if case.household_id else []
+        members = page.found["cases.household_members"]
         return super().get_context_data(
             members=members,
             key_people=[m for m in members if m.is_key_person],
-            timeline=timeline,
-            older=timeline[-1].at.isoformat() if len(timeline) == TIMELINE_PAGE else None,
+            timeline=page.timeline,
+            older=page.timeline[-1].at.isoformat() if len(page.timeline) == TIMELINE_PAGE else None,
             timeline_kinds=known,
-            side_panels=[
-                {"template": p.template, **p.context(case, self.request.member)}
-                for p in extensions.panels("side")
-            ],
-            main_panels=[
-                {"template": p.template, **p.context(case, self.request.member)}
-                for p in extensions.panels("main")
-            ],
-            banners=[
-                {"template": p.template, **p.context(case, self.request.member)}
-                for p in extensions.panels("banner")
-            ],
+            side_panels=page.panels["side"],
+            main_panels=page.panels["main"],
+            banners=page.panels["banner"],
             chosen_kinds=kinds,
-            intake_done=hasattr(case, "intake"),
-            follow_ups=list(FollowUp.objects.filter(case=case, ended_on__isnull=True)),
+            intake_done=bool(page.found["cases.intake"]),
+            follow_ups=page.found["cases.follow_ups"],
             **kwargs,
         )
 

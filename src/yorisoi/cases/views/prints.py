@@ -2,7 +2,7 @@
 
 from django.views.generic import TemplateView
 
-from yorisoi.cases import extensions
+from yorisoi.cases import selectors
 from yorisoi.cases.models import Intake
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.core import recorder
@@ -15,13 +15,11 @@ class FaceSheetView(CaseChildMixin, TemplateView):
     def get_context_data(self, **kwargs):
         case = self.case
         recorder.record(AuditAction.VIEW, case, detail={"print": "face_sheet"})
+        page = selectors.case_page(case, self.request.member, positions=("face_sheet",))
         return super().get_context_data(
             person=case.person,
-            members=list(case.household.members.all()) if case.household_id else [],
+            members=page.found["cases.household_members"],
             intake=Intake.objects.filter(case=case).first(),
-            sections=[
-                {"template": p.template, **p.context(case, self.request.member)}
-                for p in extensions.panels("face_sheet")
-            ],
+            sections=page.panels["face_sheet"],
             **kwargs,
         )

@@ -1,0 +1,264 @@
+"""Many small lists fetched in one query, as JSON, and turned back into model instances.
+
+A page like the case page shows a dozen short lists (consents in force, the latest plan, the
+timeline's newest entries of each kind, …). Asked one by one they cost a query each; here each
+list becomes a correlated subquery that aggregates its rows to a JSON array (``jsonb_agg`` on
+PostgreSQL, ``json_group_array`` on SQLite), all selected in one statement. The rows come back
+as ordinary model instances, with their foreign keys and prefetched relations filled in, so
+templates and properties work as with ``select_related``/``prefetch_related``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import connections, models
+from django.db.models import F, Func, OuterRef, QuerySet, Subquery
+from django.db.models.functions import JSONObject
+from django.forms import ModelChoiceField
+
+PAIRS_PER_OBJECT = 45  # PostgreSQL's jsonb_build_object takes at most 100 arguments
+NEVER_FETCHED = {"password"}  # a user's password hash has no place on a page
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Rows of one model that belong to the outer row, e.g. the consents of a case.
+
+    ``queryset`` is filtered to the outer row with ``OuterRef`` and may be ordered and sliced; its
+    ``select_related`` is followed. ``related`` are more foreign-key paths to fill; ``many`` are
+    relations to fill like ``prefetch_related`` (``"staff__user"`` fills ``staff`` and each one's
+    ``user``; ``"scores__item__levels"`` the scores, their item and the item's levels).
+    """
+
+    queryset: QuerySet
+    related: tuple[str, ...] = ()
+    many: tuple[str, ...] = ()
+    fields: tuple[str, ...] | None = None  # only these columns of the row itself (with pk)
+
+
+@dataclass
+class _Plan:
+    model: type[models.Model]
+    fields: list[models.Field]
+    related: dict[str, _Plan] = field(default_factory=dict)  # foreign key -> its row
+    many: dict[str, tuple[str, _Plan]] = field(default_factory=dict)  # relation -> (lookup, rows)
+
+
+def _columns(model, only: Iterable[str] | None = None) -> list[models.Field]:
+    wanted = set(only) if only is not None else None
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in NEVER_FETCHED
+        and (wanted is None or f.primary_key or f.name in wanted or f.attname in wanted)
+    ]
+
+
+def _walk(node: _Plan, names: list[str]) -> None:
+    name, rest = names[0], names[1:]
+    relation = node.model._meta.get_field(name)
+    target = relation.related_model
+    if relation.concrete and not relation.many_to_many:  # a foreign key: part of this row
+        child = node.related.setdefault(name, _Plan(target, _columns(target)))
+    else:  # many-to-many or a reverse foreign key: a list of rows of its own
+        if name not in node.many:
+            if relation.many_to_many and relation.concrete:
+                lookup = relation.related_query_name()
+            else:
+                lookup = relation.field.name
+            node.many[name] = (lookup, _Plan(target, _columns(target)))
+        child = node.many[name][1]
+    if rest:
+        _walk(child, rest)
+
+
+def _plan(rows: Rows) -> _Plan:
+    plan = _Plan(rows.queryset.model, _columns(rows.queryset.model, rows.fields))
+    for path in (*_select_related(rows.queryset), *rows.related, *rows.many):
+        _walk(plan, path.split("__"))
+    return plan
+
+
+def _select_related(queryset: QuerySet) -> list[str]:
+    """The queryset's own ``select_related`` paths, so a queryset can be passed as it is."""
+
+    def paths(tree: dict, prefix: str = "") -> list[str]:
+        found = []
+        for name, sub in tree.items():
+            found.append(prefix + name)
+            found.extend(paths(sub, f"{prefix}{name}__"))
+        return found
+
+    chosen = queryset.query.select_related
+    return paths(chosen) if isinstance(chosen, dict) else []
+
+
+def _pairs(plan: _Plan, prefix: str = "") -> dict[str, Any]:
+    pairs: dict[str, Any] = {f"{prefix}{f.attname}": F(f"{prefix}{f.attname}") for f in plan.fields}
+    for name, sub in plan.related.items():
+        pairs.update(_pairs(sub, f"{prefix}{name}__"))
+    for name, (lookup, sub) in plan.many.items():
+        children = sub.model._default_manager.filter(**{lookup: OuterRef(f"{prefix}pk")})
+        pairs[f"{prefix}{name}"] = JSONRows(children, sub)
+    return pairs
+
+
+class _Merge(Func):
+    """Several JSON objects as one (jsonb ``||`` on PostgreSQL, ``json_patch`` on SQLite)."""
+
+    output_field = models.JSONField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, function="JSON_PATCH", **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection, template="(%(expressions)s)", arg_joiner=" || ", **extra
+        )
+
+
+def _object(pairs: dict[str, Any]):
+    items = list(pairs.items())
+    chunks = [
+        JSONObject(**dict(items[i : i + PAIRS_PER_OBJECT]))
+        for i in range(0, len(items), PAIRS_PER_OBJECT)
+    ]
+    merged = chunks[0]
+    for chunk in chunks[1:]:
+        merged = _Merge(merged, chunk)
+    return merged
+
+
+class JSONRows(Subquery):
+    """The rows of ``queryset`` as one JSON array (``[]`` when there are none)."""
+
+    output_field = models.JSONField()
+
+    def __init__(self, queryset: QuerySet, plan: _Plan):
+        queryset = queryset.annotate(_j=_object(_pairs(plan))).values("_j")
+        super().__init__(queryset, output_field=models.JSONField())
+
+    def as_sql(self, compiler, connection, template=None, **extra):
+        # ``inner`` is Django's compiled subquery; its values stay in ``params``.
+        inner, params = super().as_sql(compiler, connection, template="%(subquery)s", **extra)
+        if connection.vendor == "postgresql":
+            sql = f"COALESCE((SELECT JSONB_AGG(_r._j) FROM ({inner}) _r), '[]'::jsonb)"  # noqa: S608
+        else:
+            # json() outside the subquery keeps the value JSON when it is nested in an object.
+            sql = f"JSON((SELECT JSON_GROUP_ARRAY(JSON(_r._j)) FROM ({inner}) _r))"  # noqa: S608
+        return sql, params
+
+
+def _value(model_field: models.Field, value, vendor: str):
+    if value is None:
+        return None
+    if isinstance(model_field, models.DateTimeField):
+        moment = model_field.to_python(value)
+        if settings.USE_TZ and moment is not None and moment.tzinfo is None:
+            moment = moment.replace(tzinfo=datetime.UTC)  # SQLite keeps UTC without an offset
+        return moment
+    if isinstance(model_field, models.JSONField):
+        return json.loads(value) if vendor == "sqlite" and isinstance(value, str) else value
+    if isinstance(model_field, models.ForeignKey):
+        return model_field.target_field.to_python(value)
+    return model_field.to_python(value)
+
+
+def _build(plan: _Plan, data: Mapping[str, Any], db: str, vendor: str, prefix: str = ""):
+    pk = data.get(f"{prefix}{plan.model._meta.pk.attname}")
+    if pk is None:
+        return None  # an empty foreign key
+    names = [f.attname for f in plan.fields]
+    values = [_value(f, data.get(f"{prefix}{f.attname}"), vendor) for f in plan.fields]
+    obj = plan.model.from_db(db, names, values)
+    for name, sub in plan.related.items():
+        obj._state.fields_cache[name] = _build(sub, data, db, vendor, f"{prefix}{name}__")
+    for name, (_lookup, sub) in plan.many.items():
+        items = data.get(f"{prefix}{name}") or []
+        if isinstance(items, str):
+            items = json.loads(items)
+        children = [_build(sub, item, db, vendor) for item in items]
+        _prefetched(obj, name, _in_order(children, sub.model._default_manager.all()))
+    return obj
+
+
+def hydrate(rows: Rows, data: list[dict] | str | None, db: str = "default") -> list:
+    """Model instances from the JSON array of ``rows``, in the queryset's order."""
+    if isinstance(data, str):
+        data = json.loads(data)
+    plan, vendor = _plan(rows), connections[db].vendor
+    return _in_order([_build(plan, item, db, vendor) for item in data or []], rows.queryset)
+
+
+def _prefetched(obj, name: str, items: list) -> None:
+    manager = getattr(obj, name)
+    queryset = manager.get_queryset()  # lazy, scoped to obj: a later .filter() stays right
+    queryset._result_cache = items
+    queryset._prefetch_done = True
+    cache_name = getattr(manager, "prefetch_cache_name", None)
+    if cache_name is None:  # a reverse foreign key
+        cache_name = manager.field.remote_field.cache_name
+    if not hasattr(obj, "_prefetched_objects_cache"):
+        obj._prefetched_objects_cache = {}
+    obj._prefetched_objects_cache[cache_name] = queryset
+
+
+def _in_order(objects: list, queryset: QuerySet) -> list:
+    """JSON aggregation keeps the subquery's order in practice; sort again so it is certain."""
+    query = queryset.query
+    ordering = list(query.order_by) or (
+        list(queryset.model._meta.ordering) if query.default_ordering else []
+    )
+    for key in reversed(ordering):
+        if not isinstance(key, str) or "__" in key or key.lstrip("-?") == "?":
+            return objects  # an ordering Python cannot repeat: keep the database's
+        name = key.lstrip("-")
+        attname = "pk" if name == "pk" else queryset.model._meta.get_field(name).attname
+        if objects and attname != "pk" and attname not in objects[0].__dict__:
+            return objects  # not fetched (``fields``): reading it would query each row
+        objects.sort(
+            key=lambda o, a=attname: (getattr(o, a) is not None, getattr(o, a)),
+            reverse=key.startswith("-"),
+        )
+    return objects
+
+
+def fetch(outer: QuerySet, needs: Mapping[str, Rows]) -> dict[str, list]:
+    """Every list of ``needs`` for the one row of ``outer``, in one query."""
+    if not needs:
+        return {}
+    row = outer.values(
+        **{f"_n{i}": JSONRows(rows.queryset, _plan(rows)) for i, rows in enumerate(needs.values())}
+    )
+    found = row.first() or {}
+    return {
+        name: hydrate(rows, found.get(f"_n{i}"), outer.db)
+        for i, (name, rows) in enumerate(needs.items())
+    }
+
+
+def choice_needs(form, prefix: str) -> dict[str, Rows]:
+    """The choices of a form's model-choice fields, to be fetched with the rest of a page."""
+    return {
+        f"{prefix}.{name}": Rows(formfield.queryset)
+        for name, formfield in form.fields.items()
+        if isinstance(formfield, ModelChoiceField)
+    }
+
+
+def fill_choices(form, found: Mapping[str, list], prefix: str) -> None:
+    """Give the form's widgets the fetched choices, so rendering it asks nothing more."""
+    for name, formfield in form.fields.items():
+        key = f"{prefix}.{name}"
+        if key not in found or not isinstance(formfield, ModelChoiceField):
+            continue
+        choices = [(obj.pk, formfield.label_from_instance(obj)) for obj in found[key]]
+        if formfield.empty_label is not None:  # None on multiple choice fields
+            choices.insert(0, ("", formfield.empty_label))
+        formfield.widget.choices = choices

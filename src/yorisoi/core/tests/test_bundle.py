@@ -1,0 +1,101 @@
+"""Lists fetched as JSON in one query come back as the same model instances the ORM gives."""
+
+import datetime
+
+from django.db.models import OuterRef
+
+from yorisoi.cases.models import Case
+from yorisoi.cases.tests.factories import CaseFactory, HouseholdMemberFactory
+from yorisoi.consents.models import Consent
+from yorisoi.consents.tests.factories import ConsentFactory
+from yorisoi.contacts import services
+from yorisoi.contacts.models import ContactRecord
+from yorisoi.core import bundle
+from yorisoi.core.bundle import Rows
+
+
+def _values(obj):
+    return {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields}
+
+
+def _contacts(case, caseworker, supervisor):
+    mother = HouseholdMemberFactory(household=case.household, organization=case.organization)
+    for day, staff in [(3, [caseworker]), (1, [caseworker, supervisor]), (2, [supervisor])]:
+        services.record_contact(
+            actor=caseworker,
+            case=case,
+            staff=staff,
+            with_members=[mother],
+            occurred_at=datetime.datetime(2025, 5, day, 10, 30, tzinfo=datetime.UTC),
+            channel="home_visit" if len(set(staff)) == 2 else "phone",
+            reached="family",
+            outcome="met",
+            summary=f"母と話した {day}",
+            lone_visit_reason="",
+        )
+
+
+def test_rows_come_back_equal_with_relations_and_order(
+    caseworker, supervisor, org, django_assert_num_queries
+):
+    case = CaseFactory(organization=org)
+    _contacts(case, caseworker, supervisor)
+    ConsentFactory(case=case, organization=org)  # no household member: an empty foreign key
+    CaseFactory(organization=org)  # another case's rows never come along
+    needs = {
+        "contacts": Rows(
+            ContactRecord.objects.filter(case=OuterRef("pk")).order_by("-occurred_at")[:2],
+            many=("staff__user", "with_members"),
+        ),
+        "consents": Rows(
+            Consent.objects.filter(case=OuterRef("pk")).select_related("given_by_member")
+        ),
+        "nothing": Rows(Consent.objects.filter(case=OuterRef("pk"), scope="（該当なし）")),
+    }
+    bundle.fetch(Case.objects.filter(pk=case.pk), needs)  # SQLite checks its JSON support once
+    with django_assert_num_queries(1):
+        found = bundle.fetch(Case.objects.filter(pk=case.pk), needs)
+        contacts, consents = found["contacts"], found["consents"]
+        staff = [[str(m.user) for m in c.staff.all()] for c in contacts]
+        members = [list(c.with_members.all()) for c in contacts]
+        giver = consents[0].given_by_member
+    expected = list(ContactRecord.objects.filter(case=case).order_by("-occurred_at")[:2])
+    assert [_values(c) for c in contacts] == [_values(c) for c in expected]
+    assert contacts[0].occurred_at == datetime.datetime(2025, 5, 3, 10, 30, tzinfo=datetime.UTC)
+    assert staff == [[str(caseworker.user)], [str(supervisor.user)]]
+    assert [[m.pk for m in group] for group in members] == [
+        [m.pk for m in c.with_members.all()] for c in expected
+    ]
+    assert _values(consents[0]) == _values(Consent.objects.get(case=case))
+    assert giver is None
+    assert found["nothing"] == []
+
+
+def test_fields_limit_the_columns_and_the_password_never_comes(caseworker, org):
+    case = CaseFactory(organization=org)
+    _contacts(case, caseworker, caseworker)
+    found = bundle.fetch(
+        Case.objects.filter(pk=case.pk),
+        {
+            "first": Rows(ContactRecord.objects.filter(case=OuterRef("pk")), fields=("channel",)),
+            "staff": Rows(ContactRecord.objects.filter(case=OuterRef("pk")), many=("staff__user",)),
+        },
+    )
+    assert "summary" not in found["first"][0].__dict__
+    assert found["first"][0].channel in {"phone", "home_visit"}
+    user = found["staff"][0].staff.all()[0].user
+    assert "password" not in user.__dict__
+
+
+def test_form_choices_come_with_the_page(caseworker, supervisor, org, django_assert_num_queries):
+    from yorisoi.contacts.forms import ContactRecordForm
+
+    case = CaseFactory(organization=org)
+    HouseholdMemberFactory(household=case.household, organization=org, name="寄添 和子")
+    form = ContactRecordForm(member=caseworker, case=case)
+    found = bundle.fetch(Case.objects.filter(pk=case.pk), bundle.choice_needs(form, "quick"))
+    bundle.fill_choices(form, found, "quick")
+    with django_assert_num_queries(0):
+        html = str(form["staff"]) + str(form["with_members"])
+    assert "寄添 和子" in html
+    assert str(supervisor.user) in html

@@ -14,13 +14,18 @@ import datetime
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias, cast
 
 from django.conf import settings
 from django.db import connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import F, Func, OuterRef, QuerySet, Subquery
 from django.db.models.functions import JSONObject
-from django.forms import ModelChoiceField
+from django.db.models.sql.compiler import SQLCompiler
+from django.forms import BaseForm, ModelChoiceField
+
+Field: TypeAlias = "models.Field[Any, Any]"
+SQL = tuple[str, Any]
 
 PAIRS_PER_OBJECT = 45  # PostgreSQL's jsonb_build_object takes at most 100 arguments
 NEVER_FETCHED = {"password"}  # a user's password hash has no place on a page
@@ -36,7 +41,7 @@ class Rows:
     ``user``; ``"scores__item__levels"`` the scores, their item and the item's levels).
     """
 
-    queryset: QuerySet
+    queryset: QuerySet[Any]
     related: tuple[str, ...] = ()
     many: tuple[str, ...] = ()
     fields: tuple[str, ...] | None = None  # only these columns of the row itself (with pk)
@@ -45,12 +50,12 @@ class Rows:
 @dataclass
 class _Plan:
     model: type[models.Model]
-    fields: list[models.Field]
+    fields: list[Field]
     related: dict[str, _Plan] = field(default_factory=dict)  # foreign key -> its row
     many: dict[str, tuple[str, _Plan]] = field(default_factory=dict)  # relation -> (lookup, rows)
 
 
-def _columns(model, only: Iterable[str] | None = None) -> list[models.Field]:
+def _columns(model: type[models.Model], only: Iterable[str] | None = None) -> list[Field]:
     wanted = set(only) if only is not None else None
     return [
         f
@@ -62,16 +67,16 @@ def _columns(model, only: Iterable[str] | None = None) -> list[models.Field]:
 
 def _walk(node: _Plan, names: list[str]) -> None:
     name, rest = names[0], names[1:]
-    relation = node.model._meta.get_field(name)
-    target = relation.related_model
+    relation: Any = node.model._meta.get_field(name)
+    target = cast(type[models.Model], relation.related_model)
     if relation.concrete and not relation.many_to_many:  # a foreign key: part of this row
         child = node.related.setdefault(name, _Plan(target, _columns(target)))
     else:  # many-to-many or a reverse foreign key: a list of rows of its own
         if name not in node.many:
             if relation.many_to_many and relation.concrete:
-                lookup = relation.related_query_name()
+                lookup = str(relation.related_query_name())
             else:
-                lookup = relation.field.name
+                lookup = str(relation.field.name)
             node.many[name] = (lookup, _Plan(target, _columns(target)))
         child = node.many[name][1]
     if rest:
@@ -85,10 +90,10 @@ def _plan(rows: Rows) -> _Plan:
     return plan
 
 
-def _select_related(queryset: QuerySet) -> list[str]:
+def _select_related(queryset: QuerySet[Any]) -> list[str]:
     """The queryset's own ``select_related`` paths, so a queryset can be passed as it is."""
 
-    def paths(tree: dict, prefix: str = "") -> list[str]:
+    def paths(tree: dict[str, Any], prefix: str = "") -> list[str]:
         found = []
         for name, sub in tree.items():
             found.append(prefix + name)
@@ -114,18 +119,22 @@ class _Merge(Func):
 
     output_field = models.JSONField()
 
-    def as_sql(self, compiler, connection, **extra):
+    def as_sql(  # type: ignore[override]  # the function is fixed
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> SQL:
         return super().as_sql(compiler, connection, function="JSON_PATCH", **extra)
 
-    def as_postgresql(self, compiler, connection, **extra):
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> SQL:
         return super().as_sql(
             compiler, connection, template="(%(expressions)s)", arg_joiner=" || ", **extra
         )
 
 
-def _object(pairs: dict[str, Any]):
+def _object(pairs: dict[str, Any]) -> Func:
     items = list(pairs.items())
-    chunks = [
+    chunks: list[Func] = [
         JSONObject(**dict(items[i : i + PAIRS_PER_OBJECT]))
         for i in range(0, len(items), PAIRS_PER_OBJECT)
     ]
@@ -140,11 +149,17 @@ class JSONRows(Subquery):
 
     output_field = models.JSONField()
 
-    def __init__(self, queryset: QuerySet, plan: _Plan):
+    def __init__(self, queryset: QuerySet[Any], plan: _Plan):
         queryset = queryset.annotate(_j=_object(_pairs(plan))).values("_j")
         super().__init__(queryset, output_field=models.JSONField())
 
-    def as_sql(self, compiler, connection, template=None, **extra):
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        template: str | None = None,
+        **extra: Any,
+    ) -> SQL:
         # ``inner`` is Django's compiled subquery; its values stay in ``params``.
         inner, params = super().as_sql(compiler, connection, template="%(subquery)s", **extra)
         if connection.vendor == "postgresql":
@@ -155,7 +170,7 @@ class JSONRows(Subquery):
         return sql, params
 
 
-def _value(model_field: models.Field, value, vendor: str):
+def _value(model_field: Field, value: Any, vendor: str) -> Any:
     if value is None:
         return None
     if isinstance(model_field, models.DateTimeField):
@@ -170,7 +185,7 @@ def _value(model_field: models.Field, value, vendor: str):
     return model_field.to_python(value)
 
 
-def _build(plan: _Plan, data: Mapping[str, Any], db: str, vendor: str, prefix: str = ""):
+def _build(plan: _Plan, data: Mapping[str, Any], db: str, vendor: str, prefix: str = "") -> Any:
     pk = data.get(f"{prefix}{plan.model._meta.pk.attname}")
     if pk is None:
         return None  # an empty foreign key
@@ -188,15 +203,14 @@ def _build(plan: _Plan, data: Mapping[str, Any], db: str, vendor: str, prefix: s
     return obj
 
 
-def hydrate(rows: Rows, data: list[dict] | str | None, db: str = "default") -> list:
+def hydrate(rows: Rows, data: list[dict[str, Any]] | str | None, db: str = "default") -> list[Any]:
     """Model instances from the JSON array of ``rows``, in the queryset's order."""
-    if isinstance(data, str):
-        data = json.loads(data)
+    items: list[dict[str, Any]] = json.loads(data) if isinstance(data, str) else data or []
     plan, vendor = _plan(rows), connections[db].vendor
-    return _in_order([_build(plan, item, db, vendor) for item in data or []], rows.queryset)
+    return _in_order([_build(plan, item, db, vendor) for item in items], rows.queryset)
 
 
-def _prefetched(obj, name: str, items: list) -> None:
+def _prefetched(obj: models.Model, name: str, items: list[Any]) -> None:
     manager = getattr(obj, name)
     queryset = manager.get_queryset()  # lazy, scoped to obj: a later .filter() stays right
     queryset._result_cache = items
@@ -205,11 +219,11 @@ def _prefetched(obj, name: str, items: list) -> None:
     if cache_name is None:  # a reverse foreign key
         cache_name = manager.field.remote_field.cache_name
     if not hasattr(obj, "_prefetched_objects_cache"):
-        obj._prefetched_objects_cache = {}
-    obj._prefetched_objects_cache[cache_name] = queryset
+        obj._prefetched_objects_cache = {}  # type: ignore[attr-defined]
+    obj._prefetched_objects_cache[cache_name] = queryset  # type: ignore[attr-defined]
 
 
-def _in_order(objects: list, queryset: QuerySet) -> list:
+def _in_order(objects: list[Any], queryset: QuerySet[Any]) -> list[Any]:
     """JSON aggregation keeps the subquery's order in practice; sort again so it is certain."""
     query = queryset.query
     ordering = list(query.order_by) or (
@@ -222,14 +236,16 @@ def _in_order(objects: list, queryset: QuerySet) -> list:
         attname = "pk" if name == "pk" else queryset.model._meta.get_field(name).attname
         if objects and attname != "pk" and attname not in objects[0].__dict__:
             return objects  # not fetched (``fields``): reading it would query each row
-        objects.sort(
-            key=lambda o, a=attname: (getattr(o, a) is not None, getattr(o, a)),
-            reverse=key.startswith("-"),
-        )
+        objects.sort(key=lambda o, a=attname: _sort_key(o, a), reverse=key.startswith("-"))
     return objects
 
 
-def fetch(outer: QuerySet, needs: Mapping[str, Rows]) -> dict[str, list]:
+def _sort_key(obj: Any, attname: str) -> tuple[bool, Any]:
+    value = getattr(obj, attname)
+    return (value is not None, value)
+
+
+def fetch(outer: QuerySet[Any], needs: Mapping[str, Rows]) -> dict[str, list[Any]]:
     """Every list of ``needs`` for the one row of ``outer``, in one query."""
     if not needs:
         return {}
@@ -243,22 +259,24 @@ def fetch(outer: QuerySet, needs: Mapping[str, Rows]) -> dict[str, list]:
     }
 
 
-def choice_needs(form, prefix: str) -> dict[str, Rows]:
+def choice_needs(form: BaseForm, prefix: str) -> dict[str, Rows]:
     """The choices of a form's model-choice fields, to be fetched with the rest of a page."""
     return {
         f"{prefix}.{name}": Rows(formfield.queryset)
         for name, formfield in form.fields.items()
-        if isinstance(formfield, ModelChoiceField)
+        if isinstance(formfield, ModelChoiceField) and formfield.queryset is not None
     }
 
 
-def fill_choices(form, found: Mapping[str, list], prefix: str) -> None:
+def fill_choices(form: BaseForm, found: Mapping[str, list[Any]], prefix: str) -> None:
     """Give the form's widgets the fetched choices, so rendering it asks nothing more."""
     for name, formfield in form.fields.items():
         key = f"{prefix}.{name}"
         if key not in found or not isinstance(formfield, ModelChoiceField):
             continue
-        choices = [(obj.pk, formfield.label_from_instance(obj)) for obj in found[key]]
+        choices: list[tuple[Any, Any]] = [
+            (obj.pk, formfield.label_from_instance(obj)) for obj in found[key]
+        ]
         if formfield.empty_label is not None:  # None on multiple choice fields
             choices.insert(0, ("", formfield.empty_label))
         formfield.widget.choices = choices

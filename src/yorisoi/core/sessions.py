@@ -6,16 +6,19 @@ minute) at a fraction of the cost.
 """
 
 import time
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
 
 TOUCH_EVERY_SECONDS = 60
 TOUCHED = "_touched"
 
 
 class SlidingSessionMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         session = getattr(request, "session", None)
         if session is not None and not session.is_empty():

@@ -11,6 +11,7 @@ templates and properties work as with ``select_related``/``prefetch_related``.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -236,7 +237,7 @@ def _in_order(objects: list[Any], queryset: QuerySet[Any]) -> list[Any]:
         attname = "pk" if name == "pk" else queryset.model._meta.get_field(name).attname
         if objects and attname != "pk" and attname not in objects[0].__dict__:
             return objects  # not fetched (``fields``): reading it would query each row
-        objects.sort(key=lambda o, a=attname: _sort_key(o, a), reverse=key.startswith("-"))
+        objects.sort(key=functools.partial(_sort_key, attname=attname), reverse=key.startswith("-"))
     return objects
 
 

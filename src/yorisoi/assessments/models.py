@@ -3,8 +3,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.assessments.choices import RiskItem, Urgency
+from yorisoi.assessments.choices import (
+    HeardFrom,
+    MeetingPlace,
+    PersonKnows,
+    RiskItem,
+    Suitability,
+    Urgency,
+    WishesStatus,
+)
 from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.contacts.choices import Channel
 from yorisoi.core.models import TenantModel
 
 
@@ -43,7 +52,31 @@ class Assessment(TenantModel):
         blank=True,
         help_text=_("In the person's own words, as far as they have said it."),
     )
+    person_wishes_status = models.CharField(
+        _("the person's wishes so far"),
+        max_length=10,
+        choices=WishesStatus.choices,
+        blank=True,
+        help_text=_("Empty only on assessments made before this was asked."),
+    )
+    person_wishes_heard = models.CharField(
+        _("how the person's wishes were heard"),
+        max_length=10,
+        choices=HeardFrom.choices,
+        blank=True,
+    )
     family_wishes = models.TextField(_("what the family wants"), blank=True)
+    # The family's own strain (handbook point 24): support walks beside them too.
+    family_worn_out = models.BooleanField(_("the family is worn out"), default=False)
+    family_impatient = models.BooleanField(_("the family is impatient for change"), default=False)
+    family_torn = models.BooleanField(_("the family feels torn or at odds"), default=False)
+    family_strain = models.TextField(
+        _("the family's own strain"),
+        blank=True,
+        help_text=_(
+            "How the family is holding up: what tires them, what they hurry, where they feel torn."
+        ),
+    )
     urgency = models.CharField(
         _("urgency"), max_length=20, choices=Urgency.choices, default=Urgency.NONE
     )
@@ -121,3 +154,81 @@ class UrgencyChange(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.get_level_display()} ({self.changed_at:%Y-%m-%d})"
+
+
+class PreInterview(TenantModel):
+    """A pre-interview (事前面接) before the first meeting with the person, usually with the
+    family: what was learned, what was explained, and what was agreed about that meeting."""
+
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.CASCADE,
+        related_name="pre_interviews",
+        verbose_name=_("case"),
+    )
+    held_on = models.DateField(_("held on"))
+    held_by = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("held by"),
+    )
+    channel = models.CharField(_("how"), max_length=20, choices=Channel.choices)
+    with_person = models.BooleanField(_("with the person"), default=False)
+    with_members = models.ManyToManyField(
+        "cases.HouseholdMember",
+        blank=True,
+        related_name="pre_interviews",
+        verbose_name=_("with household members"),
+    )
+    situation = models.TextField(_("what was heard about daily life"), blank=True)
+    explained_support = models.BooleanField(_("what support is and what it aims at"), default=False)
+    explained_costs = models.BooleanField(_("costs"), default=False)
+    explained_accidents = models.BooleanField(_("what happens after an accident"), default=False)
+    explained_stopping = models.BooleanField(_("when support stops"), default=False)
+    explained_privacy = models.BooleanField(_("how personal information is handled"), default=False)
+    person_knows = models.CharField(
+        _("does the person know about the meeting"), max_length=20, choices=PersonKnows.choices
+    )
+    meeting_on = models.DateField(_("first meeting planned for"), null=True, blank=True)
+    meeting_place = models.CharField(
+        _("where to meet"),
+        max_length=20,
+        choices=MeetingPlace.choices,
+        default=MeetingPlace.UNDECIDED,
+    )
+    meeting_with = models.CharField(_("who will be there"), max_length=300, blank=True)
+    agreed = models.TextField(
+        _("what was agreed about the meeting"),
+        help_text=_(
+            "For example how long, what not to bring up, what the family does, "
+            "what happens if the person does not want to meet."
+        ),
+    )
+    suitability = models.CharField(
+        _("support here"), max_length=20, choices=Suitability.choices, default=Suitability.PROCEED
+    )
+    suitability_note = models.TextField(_("why, and where to refer"), blank=True)
+
+    access_policy = CASE_RECORDS
+    audit_reads = True
+
+    class Meta:
+        verbose_name = _("pre-interview")
+        verbose_name_plural = _("pre-interviews")
+        ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["case", "-held_on"], name="preinterview_case_day")]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.held_on}"
+
+    def explained(self) -> list[str]:
+        """The labels of what was explained, in the form's order."""
+        names = ("support", "costs", "accidents", "stopping", "privacy")
+        return [
+            str(self._meta.get_field(f"explained_{n}").verbose_name)
+            for n in names
+            if getattr(self, f"explained_{n}")
+        ]

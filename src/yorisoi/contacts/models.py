@@ -50,6 +50,15 @@ class ContactRecord(TenantModel):
         blank=True,
         help_text=_("Names in an imported ledger that are not members of the organization now."),
     )
+    # Visits to a household where violence was recorded (handbook point 43): who else knew.
+    visit_known_by = models.CharField(
+        _("who else knows about this visit"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Who at the office, or elsewhere, knows where you went and when you will be back."
+        ),
+    )
     reached = models.CharField(_("who was reached"), max_length=20, choices=Reached.choices)
     outcome = models.CharField(_("how it went"), max_length=20, choices=Outcome.choices)
     summary = models.TextField(_("what happened"))

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yorisoi.assessments.choices import HeardFrom, WishesStatus
 from yorisoi.cases.choices import ApprovalStatus
 from yorisoi.cases.models.policies import CASE_RECORDS
 from yorisoi.core.models import TenantModel
@@ -28,6 +29,13 @@ class ProposedBy(models.TextChoices):
     TOGETHER = "together", _("Together")
 
 
+class GoalsStatus(models.TextChoices):
+    """Whether the plan has goals yet: a plan without goals can be deliberate (point 17)."""
+
+    SET = "set", _("Goals are set")
+    NOT_YET = "not_yet", _("No goals yet")
+
+
 class SupportPlan(TenantModel):
     """One version of a case's plan; a later version is a new record that starts from it."""
 
@@ -39,7 +47,27 @@ class SupportPlan(TenantModel):
     person_intentions = models.TextField(
         _("the person's intentions"), blank=True, help_text=_("In the person's own words.")
     )
+    person_intentions_status = models.CharField(
+        _("the person's intentions so far"),
+        max_length=10,
+        choices=WishesStatus.choices,
+        blank=True,
+        help_text=_("Empty only on plans made before this was asked."),
+    )
+    person_intentions_heard = models.CharField(
+        _("how the person's intentions were heard"),
+        max_length=10,
+        choices=HeardFrom.choices,
+        blank=True,
+    )
     family_intentions = models.TextField(_("the family's intentions"), blank=True)
+    goals_status = models.CharField(
+        _("goals"),
+        max_length=10,
+        choices=GoalsStatus.choices,
+        blank=True,
+        help_text=_("Empty only on plans made before this was asked."),
+    )
     review_on = models.DateField(_("review by"), null=True, blank=True)
     based_on_review = models.ForeignKey(
         "plans.PlanReview",

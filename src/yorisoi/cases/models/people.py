@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -116,6 +117,11 @@ class HouseholdMember(TenantModel):
         help_text=_("The family member support works with most, or who holds the family together."),
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_emergency_contact = models.BooleanField(
+        _("emergency contact"),
+        default=False,
+        help_text=_("Called when something happens to the person or during a visit."),
+    )
     note = models.TextField(_("note"), blank=True)
     name_search = models.CharField(max_length=300, blank=True, editable=False)
 
@@ -130,6 +136,13 @@ class HouseholdMember(TenantModel):
     def __str__(self) -> str:
         relation = self.get_relation_display()
         return f"{relation} {self.name}".strip()
+
+    def clean(self):
+        super().clean()
+        if self.is_emergency_contact and not self.phone.strip():
+            raise ValidationError(
+                {"phone": _("An emergency contact needs a phone number to be called on.")}
+            )
 
     def save(self, *args, **kwargs):
         self.name_search = " ".join(

@@ -146,6 +146,7 @@ class InquiryChannel(models.TextChoices):
 class InquiryStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting")
     CONVERTED = "converted", _("Became a case")
+    ADDED = "added", _("Added to a case")  # a known person consulting again
     CLOSED = "closed", _("Closed without a case")
 
 
@@ -189,16 +190,32 @@ class WorkHistory(models.TextChoices):
 
 
 class DurationBand(models.TextChoices):
-    """How long the withdrawal has lasted."""
+    """How long the withdrawal has lasted: each band starts at its lower bound and ends before
+    the next one's (以上…未満), so exactly 3 years is 3〜5 years, never both."""
 
     UNDER_6M = "under_6m", _("Less than 6 months")
-    UNDER_1Y = "6m_1y", _("6 months to 1 year")
-    UNDER_3Y = "1y_3y", _("1 to 3 years")
-    UNDER_5Y = "3y_5y", _("3 to 5 years")
-    UNDER_10Y = "5y_10y", _("5 to 10 years")
-    UNDER_20Y = "10y_20y", _("10 to 20 years")
+    UNDER_1Y = "6m_1y", _("6 months to less than 1 year")
+    UNDER_3Y = "1y_3y", _("1 year to less than 3 years")
+    UNDER_5Y = "3y_5y", _("3 years to less than 5 years")
+    UNDER_10Y = "5y_10y", _("5 years to less than 10 years")
+    UNDER_20Y = "10y_20y", _("10 years to less than 20 years")
     OVER_20Y = "20y_plus", _("20 years or more")
     UNKNOWN = "unknown", _("Unknown")
+
+    @classmethod
+    def for_months(cls, months: int) -> "DurationBand":
+        """The band a duration falls in: a band includes its lower bound, not its upper one."""
+        for limit, band in (
+            (6, cls.UNDER_6M),
+            (12, cls.UNDER_1Y),
+            (36, cls.UNDER_3Y),
+            (60, cls.UNDER_5Y),
+            (120, cls.UNDER_10Y),
+            (240, cls.UNDER_20Y),
+        ):
+            if months < limit:
+                return band
+        return cls.OVER_20Y
 
 
 class DailyLife(models.TextChoices):

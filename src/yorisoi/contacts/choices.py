@@ -31,6 +31,7 @@ class Reached(models.TextChoices):
 
 class Outcome(models.TextChoices):
     MET = "met", _("Met")
+    TALKED = "talked", _("Talked")  # a call or an online talk: nobody met anybody
     THROUGH_DOOR = "through_door", _("Talked through the door")
     NO_RESPONSE = "no_response", _("No response")
     LEFT_NOTE = "left_note", _("Left a letter or note")
@@ -44,3 +45,25 @@ class Outcome(models.TextChoices):
 NOT_REACHED = frozenset(
     {Outcome.NO_RESPONSE, Outcome.LEFT_NOTE, Outcome.NO_REPLY, Outcome.CANCELLED}
 )
+
+
+# What can happen on each channel: the contact form offers only these (a call is 話せた, never
+# 会えた). 記録なし（取り込み） is for imported ledger rows only and is never offered.
+OUTCOMES_BY_CHANNEL: dict[str, tuple[str, ...]] = {
+    Channel.PHONE: (Outcome.TALKED, Outcome.NO_RESPONSE, Outcome.CANCELLED),
+    Channel.ONLINE: (Outcome.TALKED, Outcome.NO_RESPONSE, Outcome.CANCELLED),
+    Channel.OFFICE: (Outcome.MET, Outcome.CANCELLED),
+    Channel.HOME_VISIT: (
+        Outcome.MET,
+        Outcome.THROUGH_DOOR,
+        Outcome.NO_RESPONSE,
+        Outcome.LEFT_NOTE,
+        Outcome.CANCELLED,
+    ),
+    Channel.ACCOMPANY: (Outcome.MET, Outcome.NO_RESPONSE, Outcome.CANCELLED),
+    Channel.EMAIL: (Outcome.REPLIED, Outcome.NO_REPLY),
+    Channel.SNS: (Outcome.REPLIED, Outcome.NO_REPLY),
+    Channel.LETTER: (Outcome.LEFT_NOTE, Outcome.REPLIED, Outcome.NO_REPLY),
+    Channel.OTHER: tuple(o for o in Outcome if o != Outcome.NOT_RECORDED),
+}
+IMPORT_ONLY_OUTCOMES = frozenset({Outcome.NOT_RECORDED})

@@ -1,5 +1,6 @@
 """The intake queue (相談申込): first contacts waiting to be taken up."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,13 @@ class Inquiry(TenantModel):
     person_name_kana = models.CharField(_("person's name (furigana)"), max_length=100, blank=True)
     person_sex = models.CharField(_("person's sex"), max_length=20, choices=Sex.choices, blank=True)
     person_birth_date = models.DateField(_("person's date of birth"), null=True, blank=True)
+    person_age = models.PositiveSmallIntegerField(
+        _("person's age as told"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text=_("When the caller gives an age (「28歳」): kept as said, with the date."),
+    )
     person_age_band = models.CharField(
         _("person's age band"), max_length=10, choices=AgeBand.choices, blank=True
     )

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -37,9 +38,18 @@ class Person(TenantModel):
         blank=True,
         help_text=_("When the date of birth is not known."),
     )
+    # 「28歳」 as the caller said it, and when: kept beside the band, which would lose it.
+    age_told = models.PositiveSmallIntegerField(
+        _("age as told"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text=_("The age the person or family gave, when the date of birth is not known."),
+    )
+    age_told_on = models.DateField(_("age told on"), null=True, blank=True)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     area = models.CharField(_("area or district"), max_length=100, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    address = models.CharField(pgettext_lazy("postal", "address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     # Name and furigana normalized (width, case, katakana→hiragana, no spaces) for search.
@@ -58,7 +68,19 @@ class Person(TenantModel):
 
     @property
     def display_name(self) -> str:
-        return self.name or self.nickname or str(_("(name not known)"))
+        """The registered name; else the nickname, said to be one (never passed off as the name).
+
+        Pages show the nickname with a small mark instead (the ``person_name`` filter, core.templatetags.names).
+        """
+        if self.name:
+            return self.name
+        if self.nickname:
+            return _("%(nickname)s (nickname)") % {"nickname": self.nickname}
+        return str(_("(name not known)"))
+
+    @property
+    def known_by_nickname_only(self) -> bool:
+        return not self.name and bool(self.nickname)
 
     def save(self, *args, **kwargs):
         self.name_search = " ".join(
@@ -73,11 +95,19 @@ class Person(TenantModel):
         )
         super().save(*args, **kwargs)
 
-    def age_band_on(self, day: date) -> str:
-        """The age band on a given day: from the birth date when known, else as recorded."""
+    def age_on(self, day: date) -> int | None:
+        """The age on a given day: from the birth date, else from the age as told (28 when told
+        two years before is 30 now), else unknown."""
         if self.birth_date:
-            return AgeBand.for_age(age_on(self.birth_date, day))
-        return self.age_band
+            return age_on(self.birth_date, day)
+        if self.age_told is not None and self.age_told_on is not None:
+            return self.age_told + max(0, age_on(self.age_told_on, day))
+        return None
+
+    def age_band_on(self, day: date) -> str:
+        """The age band on a given day: from the birth date or the age told, else as recorded."""
+        age = self.age_on(day)
+        return AgeBand.for_age(age) if age is not None else self.age_band
 
 
 class Household(TenantModel):

@@ -34,3 +34,12 @@ class TokenForm(forms.Form):
         if not token.isdigit() or len(token) != 6:
             raise forms.ValidationError(_("Enter the six digits shown in the app."))
         return token
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("What the token is for"),
+        max_length=100,
+        required=False,
+        help_text=_("For example the name of the program, so you can tell your tokens apart."),
+    )

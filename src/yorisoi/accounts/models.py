@@ -22,3 +22,14 @@ class User(AuditedModel, AbstractUser):
 
     def audit_label(self) -> str:
         return f"{self._meta.verbose_name} {self.username}"
+
+    def save(self, *args, **kwargs):
+        # set_password() leaves the new password in _password until the save; a rehash on
+        # sign-in does not. Whoever changed it (the user, the admin, a command), the API
+        # tokens of the old password must not outlive it.
+        password_changed = self._password is not None and self.pk is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            from yorisoi.organizations.services import revoke_tokens
+
+            revoke_tokens(user=self, reason="password_change")

@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -12,12 +13,13 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 from django_otp import login as otp_login
-from rest_framework.authtoken.models import Token
 
 from yorisoi.accounts import two_factor
-from yorisoi.accounts.forms import LoginForm, TokenForm
+from yorisoi.accounts.forms import ApiTokenForm, LoginForm, TokenForm
 from yorisoi.core import recorder
 from yorisoi.core.recorder import AuditAction
+from yorisoi.organizations import services as organization_services
+from yorisoi.organizations.models import ApiToken
 from yorisoi.organizations.selectors import requires_two_factor
 
 
@@ -139,29 +141,51 @@ class TwoFactorSetupView(View):
 
 
 class AccountView(LoginRequiredMixin, TemplateView):
-    """The user's own account: second factor, password, API token."""
+    """The user's own account: second factor, password, API tokens."""
 
     template_name = "accounts/account.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["has_device"] = two_factor.confirmed_device(self.request.user) is not None
-        context["has_token"] = Token.objects.filter(user=self.request.user).exists()
+        user, member = self.request.user, self.request.member
+        context["has_device"] = two_factor.confirmed_device(user) is not None
+        context["tokens"] = (
+            ApiToken.objects.filter(membership__user=user)
+            .select_related("membership__organization")
+            .order_by("-created_at", "-pk")
+        )
+        context["token_form"] = kwargs.get("token_form") or ApiTokenForm()
+        context["token_refusal"] = (
+            organization_services.token_refusal(member) if member is not None else ""
+        )
         return context
 
 
 class ApiTokenView(LoginRequiredMixin, View):
-    """Issue a new API token (shown once) or revoke the current one."""
+    """Issue a new API token in the active organization (its key shown once), or revoke one."""
 
     def post(self, request):
-        Token.objects.filter(user=request.user).delete()
-        if request.POST.get("revoke"):
-            recorder.record(AuditAction.TOKEN, request.user, detail={"change": "revoked"})
-            messages.success(request, _("Your API token has been revoked."))
+        revoke = request.POST.get("revoke", "")
+        if revoke:
+            token = get_object_or_404(
+                ApiToken.objects.select_related("membership"),
+                pk=int(revoke) if revoke.isdigit() else 0,
+                membership__user=request.user,  # someone else's token: as if there were none
+            )
+            organization_services.revoke_token(user=request.user, token=token)
+            messages.success(request, _("The API token has been revoked."))
             return redirect("accounts:account")
-        token = Token.objects.create(user=request.user)
-        recorder.record(AuditAction.TOKEN, request.user, detail={"change": "issued"})
-        return render(request, "accounts/api_token.html", {"token": token.key})
+        form = ApiTokenForm(request.POST)
+        if request.member is None or not form.is_valid():
+            return redirect("accounts:account")
+        try:
+            token, key = organization_services.issue_token(
+                actor=request.member, name=form.cleaned_data["name"]
+            )
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal) or _("You may not issue an API token here."))
+            return redirect("accounts:account")
+        return render(request, "accounts/api_token.html", {"token": token, "key": key})
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -169,9 +193,15 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:account")
 
     def form_valid(self, form):
-        response = super().form_valid(form)
+        had_tokens = ApiToken.objects.filter(membership__user=self.request.user).exists()
+        response = super().form_valid(form)  # the save revokes the API tokens (User.save)
         recorder.record(AuditAction.PASSWORD_CHANGE, self.request.user)
         messages.success(self.request, gettext_lazy("Your password has been changed."))
+        if had_tokens:
+            messages.info(
+                self.request,
+                gettext_lazy("Your API tokens were revoked with the old password."),
+            )
         return response
 
 

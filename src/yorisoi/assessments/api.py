@@ -55,7 +55,7 @@ class AssessmentViewSet(
 
     model = Assessment
     serializer_class = AssessmentSerializer
-    filterset_fields = ["case"]
+    filterset_fields = ["case", "assessed_by", "urgency"]
     create_service = staticmethod(services.record_assessment)
 
     def get_queryset(self):
@@ -96,7 +96,7 @@ class UrgencyChangeViewSet(
 
     model = UrgencyChange
     serializer_class = UrgencyChangeSerializer
-    filterset_fields = ["case", "level"]
+    filterset_fields = ["case", "level", "changed_by"]
     create_service = staticmethod(services.change_urgency)
 
 

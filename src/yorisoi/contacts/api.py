@@ -58,10 +58,11 @@ class ContactRecordFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(label="Words in the notes", method="by_words")
     occurred_after = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__gte")
     occurred_before = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__lte")
+    staff = django_filters.ModelChoiceFilter(queryset=Membership.objects.all(), label="Staff")
 
     class Meta:
         model = ContactRecord
-        fields = ["case", "channel", "outcome", "q", "occurred_after", "occurred_before"]
+        fields = ["case", "channel", "outcome", "staff", "q", "occurred_after", "occurred_before"]
 
     def by_words(self, queryset, name, value):
         return search.matching(queryset, value)

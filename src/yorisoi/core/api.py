@@ -37,9 +37,10 @@ class ScopedPermission(HasMember):
     def has_permission(self, request, view):
         if not super().has_permission(request, view):
             return False
-        return view.queryset_model().access_policy.allows(
-            request.member, _METHOD_ACTIONS[request.method]
-        )
+        action = _METHOD_ACTIONS.get(request.method)
+        if action is None:  # TRACE, QUERY, anything unknown: no action it could be allowed
+            raise exceptions.MethodNotAllowed(request.method)
+        return view.queryset_model().access_policy.allows(request.member, action)
 
 
 class ScopedViewSet(viewsets.GenericViewSet):
@@ -70,10 +71,19 @@ class ScopedViewSet(viewsets.GenericViewSet):
             recorder.record_view(obj)
         return obj
 
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        rows = response.data.get("results", response.data) if hasattr(response, "data") else []
-        recorder.record_list(self.model, count=len(rows), query=request.GET.urlencode())
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Here and not in list(): a viewset lists through DRF's ListModelMixin (or its own
+        # list()), and whichever list() runs, every answered list read is logged.
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if getattr(self, "action", None) == "list" and 200 <= response.status_code < 300:
+            data = getattr(response, "data", None)
+            rows = data.get("results", []) if isinstance(data, dict) else data or []
+            recorder.record_list(
+                self.model,
+                count=len(rows),
+                query=request.query_params,
+                filterset=getattr(self, "filterset", None),
+            )
         return response
 
 

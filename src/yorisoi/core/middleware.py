@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 from yorisoi.core.acting import acting
 
@@ -25,6 +27,25 @@ class LanguageMiddleware:
         return response
 
 
+class KnownMethodsMiddleware:
+    """TRACE, QUERY or any method the product does not use answers 405, on every route.
+
+    Before this, such a request reached views and permission checks that know only the
+    usual methods, and a signed-in caller got a server error. Refusing them here, before
+    any view runs, settles it for pages, the API and the admin alike.
+    """
+
+    METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.METHODS:
+            return HttpResponseNotAllowed(self.METHODS)
+        return self.get_response(request)
+
+
 class PermissionsPolicyMiddleware:
     """Switch off browser features the product never uses."""
 
@@ -48,3 +69,22 @@ class AuditContextMiddleware:
     def __call__(self, request):
         with acting(request=request):
             return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Personal data must not stay in a browser's cache: a shared office PC keeps it.
+
+    Every response to a signed-in user (pages, exports, API answers, a token caller's too:
+    DRF puts the token's user on the request) says ``Cache-Control: no-store``. Public
+    pages and static files stay cacheable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
+        return response

@@ -83,7 +83,9 @@ class ScopedListView(ScopedMixin, generic.ListView):
         context["filterset"] = getattr(self, "filterset", None)
         page = context.get("page_obj")
         rows = len(page.object_list) if page is not None else len(context["object_list"])
-        recorder.record_list(self.model, count=rows, query=self.request.GET.urlencode())
+        recorder.record_list(
+            self.model, count=rows, query=self.request.GET, filterset=context["filterset"]
+        )
         return context
 
 

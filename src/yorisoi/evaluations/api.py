@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers
 
 from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.filters import ScopedFilterSet
 from yorisoi.evaluations import selectors, services
 from yorisoi.evaluations.models import (
     Evaluation,
@@ -130,14 +131,14 @@ class EvaluationSerializer(serializers.ModelSerializer):
         return GroupTotalSerializer(evaluation.totals(), many=True).data
 
 
-class EvaluationFilterSet(django_filters.FilterSet):
+class EvaluationFilterSet(ScopedFilterSet):
     instrument = django_filters.CharFilter(
         field_name="instrument_version__instrument__code", label="Instrument code"
     )
 
     class Meta:
         model = Evaluation
-        fields = ["case", "timing", "rater", "fiscal_year", "instrument"]
+        fields = ["case", "timing", "rater", "rated_by", "fiscal_year", "instrument"]
 
 
 def _scores_by_item(scores: list | None) -> dict | None:

@@ -200,7 +200,7 @@ class BulkHandoverView(MemberRequiredMixin, ServiceFormMixin, FormView):
         form = context.get("form")
         if form is not None:
             recorder.record_list(
-                Case, count=len(form.case_rows), query=f"from_staff={self.from_staff.pk}"
+                Case, count=len(form.case_rows), values={"from_staff": self.from_staff.pk}
             )
         return context
 

@@ -1,7 +1,9 @@
+import django_filters
 from rest_framework import mixins, serializers
 
 from yorisoi.cases.models import Case
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.filters import ScopedFilterSet
 from yorisoi.meetings import services
 from yorisoi.meetings.models import Attendee, CaseMeeting, MeetingAction
 from yorisoi.organizations.models import Membership
@@ -53,6 +55,16 @@ class CaseMeetingSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
 
+class CaseMeetingFilterSet(ScopedFilterSet):
+    staff = django_filters.ModelChoiceFilter(
+        field_name="attendees__staff", queryset=Membership.objects.all(), distinct=True
+    )
+
+    class Meta:
+        model = CaseMeeting
+        fields = ["case", "kind", "staff"]
+
+
 class CaseMeetingViewSet(
     ServiceWritesMixin,
     mixins.ListModelMixin,
@@ -64,7 +76,7 @@ class CaseMeetingViewSet(
 
     model = CaseMeeting
     serializer_class = CaseMeetingSerializer
-    filterset_fields = ["case"]
+    filterset_class = CaseMeetingFilterSet
     create_service = staticmethod(services.hold_meeting)
 
     def get_queryset(self):

@@ -11,7 +11,16 @@ from yorisoi.organizations.models import Membership, Organization
 class OrganizationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Organization
-        fields = ["id", "name", "slug", "kind", "prefecture", "municipality", "require_two_factor"]
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "kind",
+            "prefecture",
+            "municipality",
+            "require_two_factor",
+            "api_token_days",
+        ]
         read_only_fields = ["id", "slug"]
 
 

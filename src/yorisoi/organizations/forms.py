@@ -22,6 +22,7 @@ class OrganizationForm(VersionedModelForm):
             "referral_follow_up_weeks",
             "approve_plans",
             "approve_closures",
+            "api_token_days",
         ]
 
 

@@ -1,4 +1,7 @@
-"""Organizations (tenants) and the staff who work in them."""
+"""Organizations (tenants), the staff who work in them, and their API tokens."""
+
+import datetime
+import hashlib
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -62,6 +65,12 @@ class Organization(AuditedModel):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     # The organization is its own tenant: a member sees exactly their own.
+    api_token_days = models.PositiveSmallIntegerField(
+        _("days an API token stays valid"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_("Applies to tokens already issued too; a shorter period ends them sooner."),
+    )
     objects = TenantQuerySet.as_manager()
     organization_lookup = "pk"
     access_policy = AccessPolicy(view=ALL_ROLES, change={Role.SYSADMIN})
@@ -125,3 +134,60 @@ class Membership(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.organization})"
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def for_key(self, key: str) -> "ApiToken | None":
+        """The token with this key, with its member, user and organization; None if unknown."""
+        return (
+            self.select_related("membership__user", "membership__organization")
+            .filter(digest=ApiToken.digest_of(key))
+            .first()
+        )
+
+
+class ApiToken(models.Model):
+    """A key a program uses to call the REST API as one member. Only its hash is stored.
+
+    A token acts in its member's organization only, for that organization's number of
+    days (``Organization.api_token_days``), and is revoked when its holder's password,
+    second factor, role or active state changes.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="+", verbose_name=_("organization")
+    )
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("member")
+    )
+    name = models.CharField(_("what it is for"), max_length=100, blank=True)
+    # The first characters, so the holder can tell tokens apart; too few to guess the rest.
+    prefix = models.CharField(_("begins with"), max_length=8)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.membership})"
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        # A key is 32 random bytes: a plain SHA-256 cannot be reversed or guessed.
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @property
+    def valid_until(self) -> datetime.datetime:
+        """The earlier of the expiry set at issue and the organization's current period."""
+        days = self.membership.organization.api_token_days
+        return min(self.expires_at, self.created_at + datetime.timedelta(days=days))
+
+    def audit_label(self) -> str:
+        return f"{self._meta.verbose_name} {self.prefix}…"

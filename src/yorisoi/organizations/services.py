@@ -1,14 +1,22 @@
-"""Changing organizations and their staff. Every write checks permission and is audited."""
+"""Changing organizations, their staff and API tokens. Every write checks permission and is
+audited."""
+
+import datetime
+import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from yorisoi.core import recorder
 from yorisoi.core.concurrency import save_versioned
+from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Action
 from yorisoi.core.services import require
-from yorisoi.organizations.models import Membership, Organization
+from yorisoi.organizations.models import ApiToken, Membership, Organization
 
 
 @transaction.atomic
@@ -108,8 +116,105 @@ def change_staff(
     require(actor, Membership, Action.CHANGE)
     if membership.organization_id != actor.organization_id:
         raise PermissionDenied
+    before = (membership.role, membership.is_active)
     for name, value in fields.items():
         setattr(membership, name, value)
     membership.full_clean()
     save_versioned(membership, expected_version=expected_version)
+    if (membership.role, membership.is_active) != before:
+        # A token must not keep the powers of a role its holder no longer has.
+        revoke_tokens(membership=membership, reason="role_change")
     return membership
+
+
+@transaction.atomic
+def reset_two_factor(*, actor: Membership, membership: Membership) -> None:
+    """Remove a staff member's authenticator (a lost phone); they register one at next sign-in.
+
+    Their API tokens go too: whoever has the phone may have the tokens' holder's session.
+    """
+    require(actor, Membership, Action.CHANGE)
+    if membership.organization_id != actor.organization_id:
+        raise PermissionDenied
+    if not may_reset_two_factor(actor, membership):
+        raise ValidationError(
+            _("This person also works elsewhere; ask the installation administrator.")
+        )
+    TOTPDevice.objects.devices_for_user(membership.user).delete()
+    recorder.record(AuditAction.TWO_FACTOR, membership, detail={"change": "reset"})
+    revoke_tokens(user=membership.user, reason="two_factor_reset")
+
+
+def token_refusal(membership: Membership) -> str:
+    """Why this member may not hold or use an API token now, or "" if they may."""
+    if membership.organization.require_two_factor and not (
+        TOTPDevice.objects.devices_for_user(membership.user, confirmed=True).exists()
+    ):
+        return _(
+            "Your organization requires a second factor: register an authenticator app on "
+            "your account page first."
+        )
+    return ""
+
+
+@transaction.atomic
+def issue_token(*, actor: Membership, name: str = "") -> tuple[ApiToken, str]:
+    """A new API token for the actor, in the actor's organization. The key is returned once.
+
+    It stays valid for the organization's ``api_token_days``. Only its hash is stored.
+    """
+    refusal = token_refusal(actor)
+    if not actor.is_active or refusal:
+        raise PermissionDenied(refusal)
+    key = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        organization=actor.organization,
+        membership=actor,
+        name=name.strip()[:100],
+        prefix=key[:6],
+        digest=ApiToken.digest_of(key),
+        expires_at=timezone.now() + datetime.timedelta(days=actor.organization.api_token_days),
+    )
+    recorder.record(
+        AuditAction.TOKEN,
+        actor,
+        detail={"change": "issued", "token": token.prefix, "until": token.expires_at.isoformat()},
+    )
+    return token, key
+
+
+@transaction.atomic
+def revoke_token(*, user, token: ApiToken) -> None:
+    """The holder revokes one of their own tokens (of any of their organizations)."""
+    if token.membership.user_id != user.pk:
+        raise PermissionDenied
+    _revoke([token], reason="revoked")
+
+
+def revoke_tokens(*, user=None, membership: Membership | None = None, reason: str) -> int:
+    """Revoke every token of a user (all organizations) or of one membership; how many went."""
+    tokens = ApiToken.objects.select_related("membership")
+    if membership is not None:
+        tokens = tokens.filter(membership=membership)
+    else:
+        tokens = tokens.filter(membership__user=user)
+    return _revoke(list(tokens), reason=reason)
+
+
+def _revoke(tokens: list[ApiToken], *, reason: str) -> int:
+    for token in tokens:
+        recorder.record(
+            AuditAction.TOKEN,
+            token.membership,
+            detail={"change": "revoked", "token": token.prefix, "reason": reason},
+        )
+    ApiToken.objects.filter(pk__in=[t.pk for t in tokens]).delete()
+    return len(tokens)
+
+
+def touch_token(token: ApiToken) -> None:
+    """Note when a token was last used (at most once a minute, so reads stay reads)."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > datetime.timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now

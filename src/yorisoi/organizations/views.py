@@ -1,6 +1,7 @@
 """Pages for the organization's settings and its staff."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -8,8 +9,6 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from yorisoi.core import recorder
-from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Action
 from yorisoi.core.views import (
     MemberRequiredMixin,
@@ -134,13 +133,11 @@ class StaffResetTwoFactorView(ScopedMixin, View):
     def post(self, request, pk):
         membership = get_object_or_404(self.get_queryset().select_related("user"), pk=pk)
         self.check_action()
-        if not services.may_reset_two_factor(request.member, membership):
-            messages.error(
-                request, _("This person also works elsewhere; ask the installation administrator.")
-            )
+        try:
+            services.reset_two_factor(actor=request.member, membership=membership)
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
             return redirect("organizations:staff_detail", pk=pk)
-        TOTPDevice.objects.devices_for_user(membership.user).delete()
-        recorder.record(AuditAction.TWO_FACTOR, membership, detail={"change": "reset"})
         messages.success(
             request,
             _("The authenticator has been removed. A new one is registered at the next sign-in."),

@@ -141,7 +141,9 @@ class CaseHistoryView(CaseChildMixin, TemplateView):
     def get_context_data(self, **kwargs):
         evaluations = list(selectors.evaluations_of(self.case))
         recorder.record_list(
-            Evaluation, count=len(evaluations), query=f"case={self.case.pk}&view={self.chart_key}"
+            Evaluation,
+            count=len(evaluations),
+            values={"case": self.case.pk, "view": self.chart_key},
         )
         return super().get_context_data(
             histories=history.build(evaluations, key=self.chart_key),

@@ -138,12 +138,14 @@ def test_sysadmin_changes_the_organization_settings(as_member, sysadmin, casewor
             "silence_days": 60,
             "stalled_years": 3,
             "referral_follow_up_weeks": 4,
+            "api_token_days": 30,
             "version": org.version,
         },
     )
     assert response.status_code == 302
     org.refresh_from_db()
     assert (org.name, org.prefecture, org.require_two_factor) == ("改称センター", "13", True)
+    assert org.api_token_days == 30
 
 
 def test_sysadmin_cannot_take_in_or_reset_another_organizations_account(

@@ -4,7 +4,7 @@ from rest_framework import mixins, serializers
 
 from yorisoi.assessments import services
 from yorisoi.assessments.choices import RiskItem, Urgency
-from yorisoi.assessments.models import Assessment, RiskFinding, UrgencyChange
+from yorisoi.assessments.models import Assessment, PreInterview, RiskFinding, UrgencyChange
 from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
 
@@ -36,7 +36,13 @@ class AssessmentSerializer(serializers.ModelSerializer):
             "key_person",
             "strengths_and_interests",
             "person_wishes",
+            "person_wishes_status",
+            "person_wishes_heard",
             "family_wishes",
+            "family_worn_out",
+            "family_impatient",
+            "family_torn",
+            "family_strain",
             "risks",
             "urgency",
             "urgency_reason",
@@ -100,7 +106,57 @@ class UrgencyChangeViewSet(
     create_service = staticmethod(services.change_urgency)
 
 
+class PreInterviewSerializer(serializers.ModelSerializer):
+    case = ScopedRelatedField(Case)
+    with_members = ScopedRelatedField(HouseholdMember, many=True, required=False)
+
+    class Meta:
+        model = PreInterview
+        fields = [
+            "id",
+            "case",
+            "held_on",
+            "held_by",
+            "channel",
+            "with_person",
+            "with_members",
+            "situation",
+            "explained_support",
+            "explained_costs",
+            "explained_accidents",
+            "explained_stopping",
+            "explained_privacy",
+            "person_knows",
+            "meeting_on",
+            "meeting_place",
+            "meeting_with",
+            "agreed",
+            "suitability",
+            "suitability_note",
+        ]
+        read_only_fields = ["id", "held_by"]
+
+
+class PreInterviewViewSet(
+    ServiceWritesMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    ScopedViewSet,
+):
+    """Pre-interviews (事前面接) before the first meeting with the person; each a dated record."""
+
+    model = PreInterview
+    serializer_class = PreInterviewSerializer
+    filterset_fields = ["case"]
+    create_service = staticmethod(services.record_pre_interview)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("with_members")
+
+
 def register(router) -> None:
     """Add this app's viewsets to the API router."""
     router.register("assessments", AssessmentViewSet, basename="assessment")
+    router.register("pre-interviews", PreInterviewViewSet, basename="preinterview")
     router.register("urgency-changes", UrgencyChangeViewSet, basename="urgencychange")

@@ -8,6 +8,8 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self) -> None:
-        from yorisoi.assessments import panels
+        from yorisoi.assessments import panels, pre_interviews, safety
 
         panels.register()
+        safety.register()
+        pre_interviews.register()

@@ -2,9 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.assessments.choices import RiskItem, Urgency
-from yorisoi.assessments.models import Assessment
+from yorisoi.assessments.choices import HeardFrom, RiskItem, Urgency, WishesStatus
+from yorisoi.assessments.models import Assessment, PreInterview
 from yorisoi.cases.models import HouseholdMember
+from yorisoi.contacts.choices import Channel
 from yorisoi.core.forms import ModelForm
 
 TEXT_FIELDS = [
@@ -15,8 +16,28 @@ TEXT_FIELDS = [
     "strengths_and_interests",
     "person_wishes",
     "family_wishes",
+    "family_strain",
     "urgency_reason",
 ]
+
+
+def wishes_fields(form, status: str, heard: str) -> None:
+    """The status of the person's wishes as a required choice, how they were heard as radios."""
+    form.fields[status] = forms.ChoiceField(
+        label=form.fields[status].label,
+        choices=WishesStatus.choices,
+        widget=forms.RadioSelect,
+        initial=form.fields[status].initial,
+        error_messages={"required": _("Choose where the person's wishes stand.")},
+        help_text=_("“Not clear yet” and “Not heard yet” are answers too: an empty field is not."),
+    )
+    form.fields[heard] = forms.ChoiceField(
+        label=form.fields[heard].label,
+        choices=[("", _("Not heard yet, so none")), *HeardFrom.choices],
+        widget=forms.RadioSelect,
+        required=False,
+        initial=form.fields[heard].initial,
+    )
 
 
 class AssessmentForm(ModelForm):
@@ -28,7 +49,20 @@ class AssessmentForm(ModelForm):
             ["assessed_on", "body_and_habits", "mind_and_feelings", "social_environment"],
         ),
         (_("Family"), ["family_relations", "key_person"]),
-        (_("The person"), ["strengths_and_interests", "person_wishes", "family_wishes"]),
+        (
+            _("The family's own strain"),
+            ["family_worn_out", "family_impatient", "family_torn", "family_strain"],
+        ),
+        (
+            _("The person"),
+            [
+                "strengths_and_interests",
+                "person_wishes_status",
+                "person_wishes_heard",
+                "person_wishes",
+                "family_wishes",
+            ],
+        ),
     ]
 
     class Meta:
@@ -42,7 +76,13 @@ class AssessmentForm(ModelForm):
             "key_person",
             "strengths_and_interests",
             "person_wishes",
+            "person_wishes_status",
+            "person_wishes_heard",
             "family_wishes",
+            "family_worn_out",
+            "family_impatient",
+            "family_torn",
+            "family_strain",
             "urgency",
             "urgency_reason",
         ]
@@ -67,6 +107,7 @@ class AssessmentForm(ModelForm):
             household=case.household_id
         )
         self.fields["urgency"].widget = forms.RadioSelect(choices=Urgency.choices)
+        wishes_fields(self, "person_wishes_status", "person_wishes_heard")
         for item in RiskItem:
             self.fields[f"risk_{item}"] = forms.BooleanField(label=item.label, required=False)
             self.fields[f"risk_{item}_note"] = forms.CharField(
@@ -96,3 +137,85 @@ class UrgencyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Clearing or lowering the urgency needs a note of what changed."),
     )
+
+
+class PreInterviewForm(ModelForm):
+    """The pre-interview (事前面接): with whom, what was explained, what was agreed about the
+    first meeting with the person, and whether support goes on here."""
+
+    CHANNELS = (Channel.PHONE, Channel.OFFICE, Channel.HOME_VISIT, Channel.ONLINE, Channel.OTHER)
+    SECTIONS = [
+        (
+            _("The pre-interview"),
+            ["held_on", "channel", "with_person", "with_members", "situation"],
+        ),
+        (
+            _("What was explained"),
+            [
+                "explained_support",
+                "explained_costs",
+                "explained_accidents",
+                "explained_stopping",
+                "explained_privacy",
+            ],
+        ),
+        (
+            _("The first meeting with the person"),
+            ["person_knows", "meeting_on", "meeting_place", "meeting_with", "agreed"],
+        ),
+        (_("Support here"), ["suitability", "suitability_note"]),
+    ]
+
+    class Meta:
+        model = PreInterview
+        fields = [
+            "held_on",
+            "channel",
+            "with_person",
+            "with_members",
+            "situation",
+            "explained_support",
+            "explained_costs",
+            "explained_accidents",
+            "explained_stopping",
+            "explained_privacy",
+            "person_knows",
+            "meeting_on",
+            "meeting_place",
+            "meeting_with",
+            "agreed",
+            "suitability",
+            "suitability_note",
+        ]
+        widgets = {
+            "with_members": forms.CheckboxSelectMultiple,
+            "person_knows": forms.RadioSelect,
+            "meeting_place": forms.RadioSelect,
+            "suitability": forms.RadioSelect,
+            "situation": forms.Textarea(attrs={"rows": 3}),
+            "agreed": forms.Textarea(attrs={"rows": 4}),
+            "suitability_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].initial = timezone.localdate()
+        self.fields["held_on"].label = _("Date of the pre-interview")
+        self.fields["channel"].choices = [
+            (value, label) for value, label in Channel.choices if value in self.CHANNELS
+        ]
+        self.fields["with_members"].queryset = HouseholdMember.objects.filter(
+            household=case.household_id
+        )
+        self.fields["agreed"].error_messages["required"] = _(
+            "Write what was agreed about the first meeting."
+        )
+        self.fields["person_knows"].error_messages["required"] = _(
+            "Choose whether the person knows about the meeting."
+        )
+
+    def sections(self):
+        return [(legend, [self[name] for name in names]) for legend, names in self.SECTIONS]
+
+    def service_fields(self) -> dict:
+        return {**self.cleaned_data, "with_members": list(self.cleaned_data["with_members"])}

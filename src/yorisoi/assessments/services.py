@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yorisoi.assessments.choices import RiskItem, Urgency
-from yorisoi.assessments.models import Assessment, RiskFinding, UrgencyChange
+from yorisoi.assessments.choices import RiskItem, Suitability, Urgency
+from yorisoi.assessments.models import Assessment, PreInterview, RiskFinding, UrgencyChange
+from yorisoi.assessments.wishes import settle_wishes
 from yorisoi.core.roles import Action, Role
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
 from yorisoi.organizations.models import Membership
@@ -26,7 +27,35 @@ ASSESSMENT_FIELDS = frozenset(
         "key_person",
         "strengths_and_interests",
         "person_wishes",
+        "person_wishes_status",
+        "person_wishes_heard",
         "family_wishes",
+        "family_worn_out",
+        "family_impatient",
+        "family_torn",
+        "family_strain",
+    }
+)
+
+
+PRE_INTERVIEW_FIELDS = frozenset(
+    {
+        "held_on",
+        "channel",
+        "with_person",
+        "situation",
+        "explained_support",
+        "explained_costs",
+        "explained_accidents",
+        "explained_stopping",
+        "explained_privacy",
+        "person_knows",
+        "meeting_on",
+        "meeting_place",
+        "meeting_with",
+        "agreed",
+        "suitability",
+        "suitability_note",
     }
 )
 
@@ -79,6 +108,14 @@ def record_assessment(
         urgency_reason=urgency_reason,
     )
     apply_fields(assessment, fields, ASSESSMENT_FIELDS)
+    assessment.person_wishes_status = settle_wishes(
+        text=assessment.person_wishes,
+        status=assessment.person_wishes_status,
+        heard=assessment.person_wishes_heard,
+        text_field="person_wishes",
+        status_field="person_wishes_status",
+        heard_field="person_wishes_heard",
+    )
     if assessment.key_person_id and assessment.key_person.household_id != case.household_id:
         raise ValidationError({"key_person": _("Choose a member of this case's household.")})
     assessment.full_clean()
@@ -159,3 +196,37 @@ def alert_supervisors(change: UrgencyChange) -> int:
         settings.DEFAULT_FROM_EMAIL,
         recipients,
     )
+
+
+def _check_pre_interview(interview: PreInterview, members: list) -> None:
+    errors = {}
+    if interview.held_on and interview.held_on > timezone.localdate():
+        errors["held_on"] = _("A pre-interview is recorded once it has been held.")
+    if interview.meeting_on and interview.held_on and interview.meeting_on < interview.held_on:
+        errors["meeting_on"] = _("The first meeting comes after the pre-interview.")
+    if not interview.with_person and not members:
+        errors["with_members"] = _("Choose who the pre-interview was with.")
+    if any(m.household_id != interview.case.household_id for m in members):
+        errors["with_members"] = _("Choose members of this case's household.")
+    if interview.suitability == Suitability.REFER and not interview.suitability_note.strip():
+        errors["suitability_note"] = _("Write where to refer and why.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def record_pre_interview(*, actor, case, with_members: list = (), **fields) -> PreInterview:
+    """A pre-interview (事前面接) before the first meeting with the person, with what was
+    agreed about that meeting; like an assessment, a later one is a new record."""
+    require(actor, PreInterview, Action.ADD)
+    members = list(with_members)
+    require_own(actor, case, *members)
+    interview = PreInterview(
+        organization_id=case.organization_id, case=case, held_by=staff_of(actor)
+    )
+    apply_fields(interview, fields, PRE_INTERVIEW_FIELDS)
+    _check_pre_interview(interview, members)
+    interview.full_clean()
+    interview.save()
+    interview.with_members.set(members)
+    return interview

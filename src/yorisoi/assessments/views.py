@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from yorisoi.assessments import services
-from yorisoi.assessments.forms import AssessmentForm, UrgencyForm
-from yorisoi.assessments.models import Assessment, UrgencyChange
+from yorisoi.assessments.forms import AssessmentForm, PreInterviewForm, UrgencyForm
+from yorisoi.assessments.models import Assessment, PreInterview, UrgencyChange
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.core import recorder
 from yorisoi.core.recorder import AuditAction
@@ -86,3 +86,39 @@ class UrgencyChangeView(CaseChildMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self):
         return reverse("cases:case_detail", args=[self.case.pk])
+
+
+class PreInterviewCreateView(CaseChildMixin, ServiceFormMixin, FormView):
+    """Record a pre-interview (事前面接) before the first meeting with the person."""
+
+    form_class = PreInterviewForm
+    template_name = "assessments/pre_interview_form.html"
+    success_message = gettext_lazy("The pre-interview has been saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "case": self.case}
+
+    def perform(self, form):
+        return services.record_pre_interview(
+            actor=self.request.member, case=self.case, **form.service_fields()
+        )
+
+    def get_success_url(self):
+        return reverse("assessments:pre_interview_detail", args=[self.object.pk])
+
+
+class PreInterviewDetailView(ScopedDetailView):
+    model = PreInterview
+    template_name = "assessments/pre_interview_detail.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("case__person", "held_by__user")
+            .prefetch_related("with_members")
+        )
+
+
+class PreInterviewPrintView(PreInterviewDetailView):
+    template_name = "assessments/pre_interview_print.html"

@@ -66,6 +66,7 @@ class HouseholdMemberSerializer(serializers.ModelSerializer):
             "health_or_care_needs",
             "is_key_person",
             "phone",
+            "is_emergency_contact",
             "note",
             "version",
         ]

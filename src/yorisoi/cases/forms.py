@@ -142,6 +142,7 @@ class HouseholdMemberForm(VersionedModelForm):
             "health_or_care_needs",
             "is_key_person",
             "phone",
+            "is_emergency_contact",
             "note",
         ]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}

@@ -53,6 +53,7 @@ MEMBER_FIELDS = frozenset(
         "health_or_care_needs",
         "is_key_person",
         "phone",
+        "is_emergency_contact",
         "note",
     }
 )

@@ -1,13 +1,15 @@
 """REST API of contact records: scoped, searchable, edits keep versions and refuse stale ones."""
 
 import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from yorisoi.cases.models import Case, HouseholdMember
-from yorisoi.contacts import services
+from yorisoi.contacts import safety, services
 from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
 from yorisoi.core import search
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
@@ -34,6 +36,7 @@ class ContactRecordSerializer(serializers.ModelSerializer):
             "with_agencies",
             "staff",
             "lone_visit_reason",
+            "visit_known_by",
             "reached",
             "outcome",
             "summary",
@@ -44,6 +47,21 @@ class ContactRecordSerializer(serializers.ModelSerializer):
             "version",
         ]
         read_only_fields = ["id", "recorded_by", "updated_by"]
+
+    def validate(self, attrs):
+        # A new visit to a household with a safety notice says who else knows (as the form).
+        if self.instance is None and attrs.get("case") is not None:
+            occurred_at = attrs.get("occurred_at")
+            try:
+                safety.check_visit(
+                    case=attrs["case"],
+                    channel=attrs.get("channel", ""),
+                    day=timezone.localtime(occurred_at).date() if occurred_at else None,
+                    visit_known_by=attrs.get("visit_known_by", ""),
+                )
+            except DjangoValidationError as error:
+                raise serializers.ValidationError(error.message_dict) from error
+        return attrs
 
 
 class ContactRecordVersionSerializer(serializers.ModelSerializer):

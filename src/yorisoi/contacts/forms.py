@@ -1,4 +1,5 @@
 import datetime
+from functools import cached_property
 
 from django import forms
 from django.db.models import Q
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases.forms import StaffLabelMixin
 from yorisoi.cases.models import HouseholdMember
+from yorisoi.contacts import safety
 from yorisoi.contacts.choices import TEAM_CHANNELS
 from yorisoi.contacts.models import ContactRecord
 from yorisoi.contacts.services import check_team_rule
@@ -33,6 +35,7 @@ class ContactRecordForm(StaffLabelMixin, VersionedModelForm):
             "with_members",
             "with_agencies",
             "lone_visit_reason",
+            "visit_known_by",
             "reached",
             "outcome",
             "summary",
@@ -69,6 +72,8 @@ class ContactRecordForm(StaffLabelMixin, VersionedModelForm):
         self.fields["lone_visit_reason"].help_text = _(
             "Only for a home visit or accompanied outing made by one staff member."
         )
+        self.case = case
+        self.fields["visit_known_by"].widget.attrs["data-team-only"] = ""
         self.team_channels = sorted(TEAM_CHANNELS)
 
     def clean(self):
@@ -80,7 +85,38 @@ class ContactRecordForm(StaffLabelMixin, VersionedModelForm):
                 )
             except forms.ValidationError as error:
                 self.add_error(None, error)  # the error names its field, lone_visit_reason
+        self._check_visit_safety(cleaned)
         return cleaned
+
+    @cached_property
+    def visit_notices(self) -> list:
+        """The case's safety notices for visits (one query, only when asked for)."""
+        return safety.notices_for(self.case)
+
+    @cached_property
+    def emergency_contacts(self) -> list:
+        return list(
+            HouseholdMember.objects.filter(
+                household=self.case.household_id, is_emergency_contact=True
+            )
+        )
+
+    def _check_visit_safety(self, cleaned) -> None:
+        if cleaned.get("channel") not in TEAM_CHANNELS:
+            cleaned["visit_known_by"] = ""  # only visits and outings ask it
+            return
+        if self.instance.pk:  # asked when a visit is recorded, not on later corrections
+            return
+        try:
+            safety.check_visit(
+                case=self.case,
+                channel=cleaned["channel"],
+                day=cleaned.get("occurred_on"),
+                visit_known_by=cleaned.get("visit_known_by", ""),
+                notices=self.visit_notices,
+            )
+        except forms.ValidationError as error:
+            self.add_error(None, error)  # the error names its field, visit_known_by
 
     def service_fields(self) -> dict:
         data = {

@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from yorisoi.cases import extensions
 from yorisoi.cases.filtersets import CaseFilterSet
 from yorisoi.cases.selectors import cases_in_scope
+from yorisoi.contacts import cancellations
 from yorisoi.contacts.choices import NOT_REACHED, Reached
 from yorisoi.contacts.forms import ContactRecordForm
 from yorisoi.contacts.models import ContactRecord
 from yorisoi.core import bundle, search
 from yorisoi.core.bundle import Rows
+from yorisoi.core.roles import Role
 from yorisoi.due.registry import DueItem, DueKind
 
 
@@ -107,6 +109,22 @@ def register() -> None:
     CaseFilterSet.add_filter("notes", NoteWordsFilter(label=_("Words in contact notes")))
     register_panel("contacts/panels/my_work.html", my_work, model="cases.Case", order=10)
     due.register(DueKind("silence", _("Long without contact"), _silence, 40))
+    # Meetings called off one after another (handbook point 9): a banner, and past the
+    # organization's number a due kind for supervisors. The panel queries once on its own.
+    extensions.register_panel(
+        extensions.CasePanel(
+            "contacts/panels/cancellations.html", cancellations.panel, "banner", 20
+        )
+    )
+    due.register(
+        DueKind(
+            "cancellations",
+            _("Meetings called off in a row"),
+            cancellations.due_items,
+            45,
+            roles=frozenset({Role.SUPERVISOR}),
+        )
+    )
     imports.register(
         imports.Ledger(
             "contacts", _("Contact records"), "contacts.ContactRecord", contact_import, 20

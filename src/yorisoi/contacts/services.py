@@ -20,6 +20,7 @@ CONTACT_FIELDS = frozenset(
         "with_person",
         "with_agencies",
         "lone_visit_reason",
+        "visit_known_by",
         "reached",
         "outcome",
         "summary",

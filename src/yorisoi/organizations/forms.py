@@ -18,6 +18,7 @@ class OrganizationForm(VersionedModelForm):
             "require_two_factor",
             "urgent_meeting_days",
             "silence_days",
+            "cancellation_alert_count",
             "stalled_years",
             "referral_follow_up_weeks",
             "approve_plans",

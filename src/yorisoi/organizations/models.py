@@ -43,6 +43,12 @@ class Organization(AuditedModel):
         validators=[MaxValueValidator(365)],
         help_text=_("A letter left unanswered does not count as contact."),
     )
+    cancellation_alert_count = models.PositiveSmallIntegerField(
+        _("cancellations in a row before a case is listed for supervisors"),
+        default=3,
+        validators=[MinValueValidator(2), MaxValueValidator(20)],
+        help_text=_("Meetings with the person or family called off one after another."),
+    )
     stalled_years = models.PositiveSmallIntegerField(
         _("years of support before unchanged ratings are listed for review"),
         default=3,

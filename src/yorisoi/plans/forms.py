@@ -2,9 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yorisoi.assessments.forms import wishes_fields
 from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.forms import ModelForm
-from yorisoi.plans.models import Domain, Horizon, ProposedBy, SupportPlan
+from yorisoi.plans.models import Domain, GoalsStatus, Horizon, ProposedBy, SupportPlan
 
 GOAL_ROWS = 6
 
@@ -48,7 +49,15 @@ class PlanForm(ModelForm):
 
     class Meta:
         model = SupportPlan
-        fields = ["made_on", "person_intentions", "family_intentions", "review_on"]
+        fields = [
+            "made_on",
+            "person_intentions_status",
+            "person_intentions_heard",
+            "person_intentions",
+            "family_intentions",
+            "review_on",
+            "goals_status",
+        ]
         widgets = {
             "person_intentions": forms.Textarea(attrs={"rows": 3}),
             "family_intentions": forms.Textarea(attrs={"rows": 3}),
@@ -58,9 +67,25 @@ class PlanForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["made_on"].initial = timezone.localdate()
         goals = list(previous.goals.all()) if previous else []
+        wishes_fields(self, "person_intentions_status", "person_intentions_heard")
+        self.fields["goals_status"] = forms.ChoiceField(
+            label=_("Goals"),
+            choices=GoalsStatus.choices,
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose whether this plan sets goals yet.")},
+            help_text=_(
+                "A plan can wait for goals until the person's wishes are clearer; say so here."
+            ),
+        )
         if previous is not None:
-            self.fields["person_intentions"].initial = previous.person_intentions
-            self.fields["family_intentions"].initial = previous.family_intentions
+            for name in (
+                "person_intentions",
+                "person_intentions_status",
+                "person_intentions_heard",
+                "family_intentions",
+                "goals_status",
+            ):
+                self.fields[name].initial = getattr(previous, name)
         for i in range(GOAL_ROWS):
             goal = goals[i] if i < len(goals) else None
             for name, field in _goal_fields().items():
@@ -69,7 +94,7 @@ class PlanForm(ModelForm):
                 self.fields[f"goal_{i}_{name}"] = field
 
     def main_fields(self):
-        return [self[name] for name in self._meta.fields]
+        return [self[name] for name in self._meta.fields if name != "goals_status"]
 
     def goal_rows(self):
         return [[self[f"goal_{i}_{n}"] for n in GOAL_NAMES] for i in range(GOAL_ROWS)]

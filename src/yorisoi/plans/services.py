@@ -5,14 +5,25 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from yorisoi.assessments.wishes import settle_wishes
 from yorisoi.cases import services as case_services
 from yorisoi.cases.choices import ApprovalStatus
 from yorisoi.cases.models import CaseEvent
 from yorisoi.core.roles import Action
 from yorisoi.core.services import apply_fields, require, require_own, require_supervisor, staff_of
-from yorisoi.plans.models import Domain, Goal, PlanReview, SupportPlan
+from yorisoi.plans.models import Domain, Goal, GoalsStatus, PlanReview, SupportPlan
 
-PLAN_FIELDS = frozenset({"made_on", "person_intentions", "family_intentions", "review_on"})
+PLAN_FIELDS = frozenset(
+    {
+        "made_on",
+        "person_intentions",
+        "person_intentions_status",
+        "person_intentions_heard",
+        "family_intentions",
+        "review_on",
+        "goals_status",
+    }
+)
 GOAL_FIELDS = (
     "domain",
     "domain_named",
@@ -41,6 +52,21 @@ def _check_goal(index: int, goal: dict) -> None:
         )
 
 
+def _settle_goals(status: str, goals: list[dict]) -> str:
+    """Whether the plan sets goals: said explicitly, so a plan without goals is a choice."""
+    if not status:  # a client from before the status existed
+        return GoalsStatus.SET if goals else ""
+    if status == GoalsStatus.NOT_YET and goals:
+        raise ValidationError(
+            {"goals_status": _("Goals are written, so the plan cannot say there are none yet.")}
+        )
+    if status == GoalsStatus.SET and not goals:
+        raise ValidationError(
+            {"goals_status": _("Write at least one goal, or record that there are no goals yet.")}
+        )
+    return status
+
+
 @transaction.atomic
 def make_plan(
     *, actor, case, goals: list[dict], based_on_review: PlanReview | None = None, **fields
@@ -64,6 +90,15 @@ def make_plan(
         approval="pending" if case.organization.approve_plans else "",
     )
     apply_fields(plan, fields, PLAN_FIELDS)
+    plan.person_intentions_status = settle_wishes(
+        text=plan.person_intentions,
+        status=plan.person_intentions_status,
+        heard=plan.person_intentions_heard,
+        text_field="person_intentions",
+        status_field="person_intentions_status",
+        heard_field="person_intentions_heard",
+    )
+    plan.goals_status = _settle_goals(plan.goals_status, goals)
     plan.full_clean()
     plan.save()
     Goal.objects.bulk_create(

@@ -2,7 +2,7 @@ import datetime
 
 import factory
 
-from yorisoi.assessments.models import Assessment, UrgencyChange
+from yorisoi.assessments.models import Assessment, PreInterview, UrgencyChange
 from yorisoi.cases.tests.factories import CaseFactory
 from yorisoi.core.testing.samples import sample_for
 
@@ -14,6 +14,23 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     case = factory.SubFactory(CaseFactory)
     organization = factory.SelfAttribute("case.organization")
     assessed_on = datetime.date(2025, 5, 1)
+
+
+class PreInterviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PreInterview
+
+    case = factory.SubFactory(CaseFactory)
+    organization = factory.SelfAttribute("case.organization")
+    held_on = datetime.date(2025, 4, 20)
+    channel = "office"
+    person_knows = "family_tells"
+    agreed = "最初は30分、母が同席する"
+
+
+@sample_for(PreInterview)
+def sample_pre_interview(organization, marker):
+    return PreInterviewFactory(case__organization=organization, agreed=marker)
 
 
 @sample_for(Assessment)

@@ -109,6 +109,8 @@ def test_assessment_page_starts_from_the_last_and_the_case_page_shows_the_banner
             "body_and_habits": "昼夜逆転",
             "key_person": mother.pk,
             "person_wishes": "今は誰とも会いたくない",
+            "person_wishes_status": "heard",
+            "person_wishes_heard": "family",
             "risk_violence_by_person": "on",
             "risk_violence_by_person_note": "物に当たることがある",
             "urgency": "urgent",

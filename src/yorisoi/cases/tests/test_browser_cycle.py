@@ -44,6 +44,8 @@ def test_assess_meet_plan_and_evaluate(browser_page, caseworker, make_member, or
     page.get_by_role("link", name="新しいアセスメント").click()
     page.locator("#id_body_and_habits").fill("昼夜逆転。食事は自室で")
     page.locator("#id_person_wishes").fill("今は誰とも会いたくない")
+    page.locator("input[name=person_wishes_status][value=heard]").check()
+    page.locator("input[name=person_wishes_heard][value=family]").check()
     page.locator("#id_risk_suicidal").check()
     page.locator("#id_risk_suicidal_note").fill("消えたいと話したことがある")
     page.locator("input[name=urgency][value=urgent]").check()
@@ -65,6 +67,9 @@ def test_assess_meet_plan_and_evaluate(browser_page, caseworker, make_member, or
     # A plan with the person's own, agreed goal.
     page.get_by_role("link", name="支援計画を作成する").click()
     page.locator("#id_person_intentions").fill("自分のペースで過ごしたい")
+    page.locator("input[name=person_intentions_status][value=heard]").check()
+    page.locator("input[name=person_intentions_heard][value=person]").check()
+    page.locator("input[name=goals_status][value=set]").check()
     page.locator("#id_goal_0_text").fill("週に一度、散歩に出る")
     page.locator("#id_goal_0_proposed_by").select_option("person")
     page.locator("#id_goal_0_person_agreed").check()

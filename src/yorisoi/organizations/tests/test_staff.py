@@ -136,6 +136,7 @@ def test_sysadmin_changes_the_organization_settings(as_member, sysadmin, casewor
             "require_two_factor": "on",
             "urgent_meeting_days": 5,
             "silence_days": 60,
+            "cancellation_alert_count": 4,
             "stalled_years": 3,
             "referral_follow_up_weeks": 4,
             "api_token_days": 30,
@@ -145,6 +146,7 @@ def test_sysadmin_changes_the_organization_settings(as_member, sysadmin, casewor
     assert response.status_code == 302
     org.refresh_from_db()
     assert (org.name, org.prefecture, org.require_two_factor) == ("改称センター", "13", True)
+    assert org.cancellation_alert_count == 4
     assert org.api_token_days == 30
 
 

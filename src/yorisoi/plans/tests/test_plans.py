@@ -62,6 +62,9 @@ def test_new_versions_never_overwrite_and_start_from_the_last(as_member, casewor
         {
             "made_on": "R7.9.10",
             "person_intentions": "居場所に行ってみたい",
+            "person_intentions_status": "heard",
+            "person_intentions_heard": "person",
+            "goals_status": "set",
             "family_intentions": "見守りたい",
             "goal_0_text": "居場所を見学する",
             "goal_0_domain": "social",

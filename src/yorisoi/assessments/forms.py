@@ -2,7 +2,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.assessments.choices import HeardFrom, RiskItem, Urgency, WishesStatus
+from yorisoi.assessments.choices import (
+    HeardFrom,
+    PersonKnows,
+    RiskItem,
+    Suitability,
+    Urgency,
+    WishesStatus,
+)
 from yorisoi.assessments.models import Assessment, PreInterview
 from yorisoi.cases.models import HouseholdMember
 from yorisoi.contacts.choices import Channel
@@ -33,7 +40,7 @@ def wishes_fields(form, status: str, heard: str) -> None:
     )
     form.fields[heard] = forms.ChoiceField(
         label=form.fields[heard].label,
-        choices=[("", _("Not heard yet, so none")), *HeardFrom.choices],
+        choices=[("", _("None (when not heard yet)")), *HeardFrom.choices],
         widget=forms.RadioSelect,
         required=False,
         initial=form.fields[heard].initial,
@@ -163,7 +170,7 @@ class PreInterviewForm(ModelForm):
             _("The first meeting with the person"),
             ["person_knows", "meeting_on", "meeting_place", "meeting_with", "agreed"],
         ),
-        (_("Support here"), ["suitability", "suitability_note"]),
+        (_("What happens next"), ["suitability", "suitability_note"]),
     ]
 
     class Meta:
@@ -207,6 +214,10 @@ class PreInterviewForm(ModelForm):
         self.fields["with_members"].queryset = HouseholdMember.objects.filter(
             household=case.household_id
         )
+        # Radios without the empty "---------" choice: each needs an answer.
+        self.fields["person_knows"].choices = PersonKnows.choices
+        self.fields["suitability"].choices = Suitability.choices
+        self.fields["suitability"].label = _("Decision on support")
         self.fields["agreed"].error_messages["required"] = _(
             "Write what was agreed about the first meeting."
         )

@@ -9,6 +9,7 @@ nor adds to it.
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
+from yorisoi.cases.choices import OPEN_STATUSES
 from yorisoi.cases.selectors import cases_in_scope
 from yorisoi.contacts.choices import NOT_REACHED, Outcome, Reached
 from yorisoi.contacts.models import ContactRecord
@@ -37,7 +38,9 @@ def cancellation_run(case) -> dict:
 
 def panel(case, member) -> dict:
     """The case page's banner: shown from two cancellations in a row; one query."""
-    return {**cancellation_run(case), "listed_from": member.organization.cancellation_alert_count}
+    run = cancellation_run(case)
+    limit = member.organization.cancellation_alert_count
+    return {**run, "listed": case.status in OPEN_STATUSES and run["count"] >= limit}
 
 
 def cases_with_runs(member):

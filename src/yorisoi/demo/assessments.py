@@ -69,6 +69,14 @@ def load(organizations) -> None:
             if case.person_contact == "none"
             else "今は急がずに、自分のペースで考えたい",
             family_wishes="まずは本人と話ができるようになってほしい",
+            person_wishes_status="not_yet" if case.person_contact == "none" else "heard",
+            person_wishes_heard={"none": "", "direct": "person"}.get(case.person_contact, "family"),
+            family_worn_out=key in {"暴力", "8050"},
+            family_impatient=key == "8050",
+            family_strain={
+                "暴力": "母は物音がするたびに緊張し、夜よく眠れていない。",
+                "8050": "母は自分の通院と本人のことで手一杯。早く働いてほしいと焦っている。",
+            }.get(key, ""),
             risks=risks,
             urgency=urgency,
             urgency_reason=reason,

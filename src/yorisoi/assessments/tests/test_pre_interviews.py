@@ -75,6 +75,7 @@ def test_recorded_on_the_page_it_shows_on_the_timeline_its_page_and_print(
     url = reverse("assessments:pre_interview_add", args=[case.pk])
     form = client.get(url).content.decode()
     assert "本人との初回面談" in form
+    assert 'name="person_knows" value=""' not in form  # an answer, not an empty radio
     refused = client.post(url, {"held_on": "令和7年4月20日", "channel": "office"})
     page = refused.content.decode()
     assert "初回面談について取り決めたことを記入してください" in page

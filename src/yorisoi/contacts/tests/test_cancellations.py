@@ -76,3 +76,15 @@ def test_supervisors_see_cases_from_the_organizations_number_caseworkers_do_not(
     assert "面談の約束が2回続けてキャンセル" in due_page
     case_page = as_member(caseworker).get(reverse("cases:case_detail", args=[listed.pk]))
     assert "管理者の対応一覧にも表示されています" in case_page.content.decode()
+
+
+def test_a_closed_case_counts_its_run_but_is_not_said_to_be_listed(
+    as_member, caseworker, supervisor, org
+):
+    case = CaseFactory(organization=org, primary_staff=caseworker, status="closed")
+    for day in range(4):
+        _cancelled(case, day)
+    page = as_member(caseworker).get(reverse("cases:case_detail", args=[case.pk]))
+    assert "面談の約束が4回続けてキャンセルになっています" in page.content.decode()
+    assert "管理者の対応一覧にも表示されています" not in page.content.decode()
+    assert "cancellations" not in {k.key for k, _ in due_for(supervisor, datetime.date(2025, 6, 1))}

@@ -127,6 +127,14 @@ def current_plan(case) -> dict | None:
         "review_on": _iso(plan.review_on),
         "approval": plan.get_approval_display() if plan.approval else "",
         "person_intentions": plan.person_intentions,
+        # Where the intentions stand and how they were heard (empty on older plans).
+        "person_intentions_status": plan.get_person_intentions_status_display()
+        if plan.person_intentions_status
+        else "",
+        "person_intentions_heard": plan.get_person_intentions_heard_display()
+        if plan.person_intentions_heard
+        else "",
+        "goals_not_yet": plan.goals_status == "not_yet",
         "family_intentions": plan.family_intentions,
         "goals": [
             {
@@ -156,6 +164,7 @@ def key_people(case) -> list[dict]:
             "age_band": m.get_age_band_display() if m.age_band else "",
             "health_or_care_needs": m.health_or_care_needs,
             "phone": m.phone,
+            "is_emergency_contact": m.is_emergency_contact,
             "note": m.note,
         }
         for m in case.household.members.order_by("-is_key_person", "pk")

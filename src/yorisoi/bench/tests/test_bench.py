@@ -53,6 +53,8 @@ def test_bench_measures_every_staff_page_with_all_its_sql():
         assert set(entry["sql_all"]) == {"median_ms", "p95_ms"}, name
         assert entry["sql_all"]["median_ms"] > 0, name
         assert entry["overhead_ratio_all_median"] > 0, name
+        assert 0 < entry["slowest_query"]["ms"] <= entry["sql_all"]["p95_ms"] + 0.1, name
+        assert entry["slowest_query"]["sql"], name
         assert name in table, name  # one line each in the table on stderr
     assert "sql_all p50" in table
 

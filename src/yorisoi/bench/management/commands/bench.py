@@ -77,9 +77,12 @@ class _Capture:
 _TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK"}
 
 
-def _replay(queries) -> float:
-    """Run the queries again, in order, in a transaction rolled back after; their time."""
-    total = 0.0
+def _replay(queries) -> tuple[float, float, str]:
+    """Run the queries again, in order, in a transaction rolled back after.
+
+    Returns their total time, and the time and text of the slowest.
+    """
+    total, slowest, slowest_sql = 0.0, 0.0, ""
     with transaction.atomic():
         with connection.cursor() as cursor:
             for sql, params, many in queries:
@@ -92,9 +95,12 @@ def _replay(queries) -> float:
                     cursor.execute(sql, params)
                     if cursor.description is not None:
                         cursor.fetchall()
-                total += time.perf_counter() - started
+                took = time.perf_counter() - started
+                total += took
+                if took > slowest:
+                    slowest, slowest_sql = took, sql
         transaction.set_rollback(True)
-    return total
+    return total, slowest, slowest_sql
 
 
 class Command(BaseCommand):
@@ -309,6 +315,7 @@ class Command(BaseCommand):
         for i in range(warmup):
             request(*page.requests[i % len(page.requests)])
         server, sql, sql_all, counts = [], [], [], []
+        slowest = (0.0, "")
         began = time.perf_counter()
         for i in range(runs):
             url, params = page.requests[i % len(page.requests)]
@@ -316,7 +323,10 @@ class Command(BaseCommand):
             server.append(elapsed)
             sql.append(capture.seconds)
             counts.append(len(capture.queries))
-            sql_all.append(_replay(capture.queries))
+            replayed, slowest_time, slowest_sql = _replay(capture.queries)
+            sql_all.append(replayed)
+            if slowest_time > slowest[0]:
+                slowest = (slowest_time, slowest_sql)
             if i >= 2 and time.perf_counter() - began > max_seconds:
                 break
         server_summary = _summary(server, counts)
@@ -332,6 +342,8 @@ class Command(BaseCommand):
             "overhead_ratio_median": _ratio(server_summary, sql_summary),
             "sql_all": all_summary,
             "overhead_ratio_all_median": _ratio(server_summary, all_summary),
+            # The single slowest query of any run, re-run alone: where a slow page's time goes.
+            "slowest_query": {"ms": round(slowest[0] * 1000, 1), "sql": slowest[1][:300]},
         }
 
 

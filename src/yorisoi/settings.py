@@ -230,6 +230,12 @@ EMAIL_HOST_USER = os.environ.get("YORISOI_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("YORISOI_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("YORISOI_EMAIL_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("YORISOI_EMAIL_FROM", "yorisoi@localhost")
+# The address staff open yorisoi at: links in e-mails must be absolute (a mail has no page to be
+# relative to). Unset, the first allowed host (https, or the demo's plain http://…:8000).
+SITE_URL = (
+    os.environ.get("YORISOI_SITE_URL")
+    or (f"https://{ALLOWED_HOSTS[0]}" if HTTPS else f"http://{ALLOWED_HOSTS[0]}:8000")
+).rstrip("/")
 
 # REST API: JSON only (the browsable renderer needs inline script, which the CSP forbids).
 REST_FRAMEWORK = {

@@ -1,9 +1,11 @@
 from rest_framework import mixins, serializers
 
-from yorisoi.agencies import services
+from yorisoi.agencies import services, tables
 from yorisoi.agencies.filtersets import AgencyFilterSet
 from yorisoi.agencies.models import Agency, SupportCouncil
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.filters import ScopedFilterBackend
+from yorisoi.core.tables import TableOrdering
 from yorisoi.organizations.models import Organization
 
 
@@ -60,6 +62,8 @@ class AgencyViewSet(
     """The agency directory: the organization's own entries and those others share."""
 
     model = Agency
+    table = tables.AGENCIES
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = AgencySerializer
     filterset_class = AgencyFilterSet
     create_service = staticmethod(services.add_agency)
@@ -101,6 +105,8 @@ class CouncilViewSet(
     """Support councils constituted by law, whose members may share without consent."""
 
     model = SupportCouncil
+    table = tables.COUNCILS
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = CouncilSerializer
     create_service = staticmethod(services.constitute_council)
     update_service = staticmethod(services.change_council)

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yorisoi.agencies.choices import AgencyCategory, LegalBasis
 from yorisoi.core.models import TenantModel
@@ -49,7 +50,7 @@ class Agency(TenantModel):
     name_kana = models.CharField(_("name (furigana)"), max_length=200, blank=True)
     category = models.CharField(_("category"), max_length=30, choices=AgencyCategory.choices)
     area = models.CharField(_("area"), max_length=100, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    address = models.CharField(pgettext_lazy("postal", "address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)

@@ -6,7 +6,6 @@ app_name = "agencies"
 
 urlpatterns = [
     path("", views.AgencyListView.as_view(), name="agency_list"),
-    path("export/", views.AgencyExportView.as_view(), name="agency_export"),
     path("new/", views.AgencyCreateView.as_view(), name="agency_add"),
     path("<int:pk>/", views.AgencyDetailView.as_view(), name="agency_detail"),
     path("<int:pk>/edit/", views.AgencyUpdateView.as_view(), name="agency_edit"),

@@ -1,32 +1,31 @@
-"""The agency directory (list, search, export, keep) and the support councils."""
+"""The agency directory (list, search, download, keep) and the support councils."""
 
-from django.db.models import Case, IntegerField, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, IntegerField, Q, When
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy
 
-from yorisoi.agencies import services
+from yorisoi.agencies import services, tables
 from yorisoi.agencies.choices import AgencyCategory
 from yorisoi.agencies.filtersets import AgencyFilterSet
 from yorisoi.agencies.forms import AgencyForm, CouncilForm
 from yorisoi.agencies.models import Agency, SupportCouncil
-from yorisoi.core import recorder
-from yorisoi.core.recorder import AuditAction
+from yorisoi.core.navigation import may_open
 from yorisoi.core.scoping import may
+from yorisoi.core.tables import TableMixin
 from yorisoi.core.views import (
     ScopedCreateView,
     ScopedDetailView,
     ScopedListView,
     ScopedUpdateView,
 )
-from yorisoi.core.xlsx import workbook_bytes, xlsx_response
 
 
-class AgencyListView(ScopedListView):
+class AgencyListView(TableMixin, ScopedListView):
     model = Agency
     filterset_class = AgencyFilterSet
     template_name = "agencies/agency_list.html"
+    table = tables.AGENCIES
+    export_limit = 10_000
 
     def get_queryset(self):
         # By category in the order of the list of categories, then by furigana.
@@ -34,72 +33,20 @@ class AgencyListView(ScopedListView):
             *[When(category=value, then=i) for i, value in enumerate(AgencyCategory.values)],
             output_field=IntegerField(),
         )
+        own = Q(organization_id=self.request.member.organization_id)
         return (
             super()
             .get_queryset()
             .select_related("organization")
+            .annotate(own=ExpressionWrapper(own, output_field=BooleanField()))
             .order_by(order, "name_kana", "name")
         )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             may_add=may(self.request.member, Agency, "add"),
-            query=self.request.GET.urlencode(),
             **kwargs,
         )
-
-
-class AgencyExportView(AgencyListView):
-    """The directory, as filtered, to .xlsx."""
-
-    paginate_by = None
-
-    def render_to_response(self, context, **kwargs):
-        agencies = list(self.get_queryset()[:10_000])
-        own = self.request.member.organization_id
-        headers = [
-            _("Category"),
-            pgettext("agency", "Name"),
-            _("Furigana"),
-            _("Area"),
-            _("Address"),
-            _("Phone"),
-            _("E-mail"),
-            _("Website"),
-            _("Contact person"),
-            _("Opening hours"),
-            _("What they offer"),
-            _("Notes"),
-            _("Kept by"),
-        ]
-        rows = [
-            (
-                a.get_category_display(),
-                a.name,
-                a.name_kana,
-                a.area,
-                a.address,
-                a.phone,
-                a.email,
-                a.website,
-                a.contact_person,
-                a.hours,
-                a.offers,
-                a.notes if a.organization_id == own else "",  # notes stay with their keeper
-                a.organization.name,
-            )
-            for a in agencies
-        ]
-        recorder.record(
-            AuditAction.EXPORT,
-            model=Agency,
-            detail={"rows": len(rows), "query": self.request.GET.urlencode()},
-        )
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return xlsx_response(f"agencies-{stamp}.xlsx", workbook_bytes(_("Agencies"), headers, rows))
-
-    def get_context_data(self, **kwargs):
-        return {}
 
 
 class AgencyDetailView(ScopedDetailView):
@@ -115,8 +62,9 @@ class AgencyDetailView(ScopedDetailView):
         return super().get_context_data(
             own=own,
             may_change=own and may(self.request.member, Agency, "change"),
+            # Councils only for those who may open them (a clerk keeps the directory, not councils).
             councils=agency.councils.filter(organization=self.request.member.organization_id)
-            if own
+            if own and may_open(self.request.member, "agencies:council_list")
             else [],
             **kwargs,
         )
@@ -159,9 +107,10 @@ class AgencyUpdateView(ScopedUpdateView):
         return reverse("agencies:agency_detail", args=[self.object.pk])
 
 
-class CouncilListView(ScopedListView):
+class CouncilListView(TableMixin, ScopedListView):
     model = SupportCouncil
     template_name = "agencies/council_list.html"
+    table = tables.COUNCILS
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("members")

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +14,7 @@ from yorisoi.assessments.models import Assessment, PreInterview, RiskFinding, Ur
 from yorisoi.assessments.wishes import settle_wishes
 from yorisoi.core.roles import Action, Role
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
+from yorisoi.core.site import absolute_url
 from yorisoi.organizations.models import Membership
 
 ASSESSMENT_FIELDS = frozenset(
@@ -185,11 +185,11 @@ def alert_supervisors(change: UrgencyChange) -> int:
     if not recipients:
         return 0
     case = change.case
-    path = reverse("cases:case_detail", args=[case.pk])
+    url = absolute_url("cases:case_detail", case.pk)
     body = _(
         "Case %(number)s has been judged urgent. Please hold a case meeting by %(due)s.\n"
         "Open it in yorisoi: %(path)s"
-    ) % {"number": case.number, "due": change.meeting_due_on, "path": path}
+    ) % {"number": case.number, "due": change.meeting_due_on, "path": url}
     return send_mail(
         _("[yorisoi] Urgent case %(number)s") % {"number": case.number},
         body,

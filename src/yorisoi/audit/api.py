@@ -1,8 +1,11 @@
 from rest_framework import mixins, serializers
 
+from yorisoi.audit import tables
 from yorisoi.audit.filtersets import AuditEventFilterSet
 from yorisoi.audit.models import AuditEvent
 from yorisoi.core.api import ScopedViewSet
+from yorisoi.core.filters import ScopedFilterBackend
+from yorisoi.core.tables import TableOrdering
 
 
 class AuditEventSerializer(serializers.ModelSerializer):
@@ -31,5 +34,7 @@ class AuditEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scoped
     """The organization's audit log, read-only (supervisors and system administrators)."""
 
     model = AuditEvent
+    table = tables.EVENTS
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = AuditEventSerializer
     filterset_class = AuditEventFilterSet

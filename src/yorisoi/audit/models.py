@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Role
@@ -50,7 +51,9 @@ class AuditEvent(models.Model):
     changes = models.JSONField(_("changed fields"), default=list, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
     flagged = models.BooleanField(_("flagged for review"), default=False)
-    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(
+        pgettext_lazy("network", "address"), null=True, blank=True
+    )
     path = models.CharField(_("page or endpoint"), max_length=500, blank=True)
 
     objects = AuditEventQuerySet.as_manager()

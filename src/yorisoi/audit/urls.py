@@ -6,5 +6,6 @@ app_name = "audit"
 
 urlpatterns = [
     path("", views.AuditEventListView.as_view(), name="event_list"),
-    path("export.xlsx", views.AuditEventExportView.as_view(), name="event_export"),
+    # The list's own download (?format=xlsx) under the address it has always had.
+    path("export.xlsx", views.AuditEventListView.as_view(export_only=True), name="event_export"),
 ]

@@ -8,7 +8,7 @@ from rest_framework import exceptions, mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from yorisoi.cases import closure, selectors, services
+from yorisoi.cases import closure, selectors, services, tables
 from yorisoi.cases.choices import CloseReason
 from yorisoi.cases.filtersets import CaseFilterSet
 from yorisoi.cases.models import (
@@ -22,7 +22,8 @@ from yorisoi.cases.models import (
 )
 from yorisoi.core import recorder, search
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
-from yorisoi.core.filters import ScopedFilterSet
+from yorisoi.core.filters import ScopedFilterBackend, ScopedFilterSet
+from yorisoi.core.tables import TableOrdering
 from yorisoi.organizations.models import Membership
 
 
@@ -219,6 +220,8 @@ class CaseViewSet(
     """Cases. Create opens one (for a known person, or a new one from ``person_data``)."""
 
     model = Case
+    table = tables.CASES
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = CaseSerializer
     filterset_class = property(lambda self: case_api_filterset())
     http_method_names = ["get", "post", "patch", "head", "options"]
@@ -365,6 +368,8 @@ class InquiryViewSet(
     """The intake queue: record an inquiry, see matching people, open a case or close it."""
 
     model = Inquiry
+    table = tables.INQUIRIES
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = InquirySerializer
     filterset_fields = ["status", "case"]
 

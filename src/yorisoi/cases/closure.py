@@ -82,6 +82,14 @@ def reopen_case(*, actor, case: Case, expected_version: int, reason: str) -> Cas
 
 
 @transaction.atomic
+def reopen_for_inquiry(*, actor, inquiry, case: Case, reason: str) -> Case:
+    """A person whose case was closed consults again: the case opens again (as ``reopen_case``,
+    with its reason on the timeline) and the inquiry joins it."""
+    reopen_case(actor=actor, case=case, expected_version=case.version, reason=reason)
+    return services.add_inquiry_to_case(actor=actor, inquiry=inquiry, case=case)
+
+
+@transaction.atomic
 def check_in(*, actor, follow_up: FollowUp, on: datetime.date, note: str = "") -> FollowUp:
     """A check-in was made (or tried): the next one moves on by the agreed interval."""
     require(actor, FollowUp, Action.CHANGE)

@@ -1,4 +1,6 @@
 import datetime
+import re
+import unicodedata
 
 from django import forms
 from django.utils import timezone
@@ -9,6 +11,15 @@ from yorisoi.cases.models.intake import DAILY_LIFE_ITEMS
 from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.forms import ModelForm, VersionedModelForm
 from yorisoi.organizations.models import Membership
+
+
+class AgeAsToldField(forms.IntegerField):
+    """An age as the caller said it: 28, ２８, 「28歳」 or 28才 all read as 28."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"\s*(歳|才|さい)\s*$", "", unicodedata.normalize("NFKC", value).strip())
+        return super().to_python(value)
 
 
 def staff_choices(member):
@@ -40,6 +51,8 @@ PERSON_FORM_FIELDS = [
     "sex",
     "birth_date",
     "age_band",
+    "age_told",
+    "age_told_on",
     "municipality",
     "area",
     "address",
@@ -52,6 +65,14 @@ class PersonForm(VersionedModelForm):
     class Meta:
         model = Person
         fields = PERSON_FORM_FIELDS
+        field_classes = {"age_told": AgeAsToldField}
+        widgets = {"age_told": forms.TextInput(attrs={"inputmode": "numeric", "size": 6})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("age_told") is not None and not cleaned.get("age_told_on"):
+            cleaned["age_told_on"] = timezone.localdate()  # told now, unless said otherwise
+        return cleaned
 
 
 HANDOVER_HELP = _(
@@ -173,10 +194,15 @@ class InquiryForm(ModelForm):
             "person_name_kana",
             "person_sex",
             "person_birth_date",
+            "person_age",
             "person_age_band",
             "person_municipality",
         ]
-        widgets = {"about": forms.Textarea(attrs={"rows": 5})}
+        field_classes = {"person_age": AgeAsToldField}
+        widgets = {
+            "about": forms.Textarea(attrs={"rows": 5}),
+            "person_age": forms.TextInput(attrs={"inputmode": "numeric", "size": 6}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -210,19 +236,53 @@ class InquiryConvertForm(StaffLabelMixin, forms.Form):
         label=_("Primary worker"), queryset=Membership.objects.none()
     )
 
+    NEW = 0  # the choice "a new person": explicit, so a known caller is never new by default
+
     def __init__(self, *args, member, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["opened_on"].initial = timezone.localdate()
-        self.fields["person"].choices = [("", _("A new person (no match)"))] + [
-            (p.pk, p.display_name) for p in candidates
-        ]
-        self.fields["person"].initial = ""
         self.candidates = {p.pk: p for p in candidates}
+        self.fields["person"].choices = [(p.pk, p.display_name) for p in candidates] + [
+            (self.NEW, _("A new person (none of these)"))
+        ]
+        if candidates:  # someone may already be known: choosing is required, nothing preset
+            self.fields["person"].required = True
+            self.fields["person"].help_text = _(
+                "Choose who the inquiry is about. If one of them has a case, adding the inquiry "
+                "to it (above) keeps one record for one person."
+            )
+        else:
+            self.fields["person"].widget = forms.HiddenInput()
+            self.fields["person"].initial = self.NEW
         self.limit_staff(member, "primary_staff")
         self.fields["primary_staff"].initial = member.pk
 
     def chosen_person(self):
         return self.candidates.get(self.cleaned_data.get("person"))
+
+
+class InquiryAddToCaseForm(forms.Form):
+    """Add the inquiry to a known person's case (opening it again when it was closed)."""
+
+    case = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Why the case is opened again"), max_length=500, required=False
+    )
+
+    def __init__(self, *args, cases, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cases = {c.pk: c for c in cases}
+        self.fields["case"].choices = [(pk, c.number) for pk, c in self.cases.items()]
+
+    def clean(self):
+        cleaned = super().clean()
+        case = self.chosen_case()
+        if case is not None and case.status == "closed" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Write why the case is opened again."))
+        return cleaned
+
+    def chosen_case(self):
+        return self.cases.get(self.cleaned_data.get("case"))
 
 
 class InquiryCloseForm(forms.Form):

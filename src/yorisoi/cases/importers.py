@@ -1,21 +1,33 @@
 """Importing cases from a center's Excel ledger (ケース台帳).
 
 Columns: ケース番号, 受付日 (required), 氏名, ふりがな, 性別, 生年月日, 年齢, 市区町村, 最初の相談者,
-相談経路, 状態, 担当者, 終結日, 終結理由. Re-importing the same file changes nothing: a case
-number already known updates that case, and only where a value differs.
+相談経路, 初回の相談方法, 状態, 担当者, 終結日, 終結理由. Re-importing the same file changes
+nothing: a case number already known updates that case, and only where a value differs.
+
+相談経路 is read both ways ledgers use it: how they learned of us (広報, HP, 知人 …), the first
+consultation's channel (電話, 来所, メール, 訪問, オンライン, 手紙, 紹介), or 「紹介（X）」 — a referral
+by X, linked to the directory entry of that name or kept as text. A 担当者 who is not a current
+member is kept as text in the case's import record instead of refusing the file.
 """
 
 import datetime
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import partial
 
+from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from yorisoi.agencies.models import Agency
 from yorisoi.cases import services
 from yorisoi.cases.choices import (
     AgeBand,
     CaseStatus,
     CloseReason,
+    FirstChannel,
     FirstConsulter,
     ReferralRoute,
     Sex,
@@ -29,22 +41,24 @@ from yorisoi.core.importing import (
     parse_date_cell,
     parse_int_cell,
 )
+from yorisoi.core.roles import CASE_STAFF
 from yorisoi.core.text import normalize_name
 from yorisoi.organizations.models import Membership
 
 COLUMNS = [
     Column("ケース番号", required=True, aliases=("番号", "ケースNo", "No")),
     Column("受付日", required=True, aliases=("相談日", "受理日", "初回相談日")),
-    Column("氏名", aliases=("名前", "本人氏名")),
-    Column("ふりがな", aliases=("フリガナ", "よみがな")),
+    Column("氏名", aliases=("名前", "本人氏名", "本人名")),
+    Column("ふりがな", aliases=("フリガナ", "よみがな", "ヨミガナ", "カナ")),
     Column("性別"),
-    Column("生年月日"),
+    Column("生年月日", aliases=("誕生日",)),
     Column("年齢", aliases=("年代",)),
     Column("市区町村", aliases=("住所", "居住地")),
     Column("最初の相談者", aliases=("相談者", "初回相談者")),
-    Column("相談経路", aliases=("経路", "紹介経路")),
+    Column("相談経路", aliases=("経路", "紹介経路", "きっかけ")),
+    Column("初回の相談方法", aliases=("初回相談方法", "相談方法", "受付方法")),
     Column("状態", aliases=("状況", "ステータス")),
-    Column("担当者", aliases=("担当", "主担当")),
+    Column("担当者", aliases=("担当", "主担当", "担当職員")),
     Column("終結日", aliases=("終了日",)),
     Column("終結理由", aliases=("終了理由",)),
 ]
@@ -144,26 +158,90 @@ FIRST_CONSULTER = ChoiceMatcher(
         "関係機関": FirstConsulter.OTHER_AGENCY,
     },
 )
-REFERRAL_ROUTE = ChoiceMatcher(
-    ReferralRoute,
+
+
+def _route(label):
+    return format_lazy("{}: {}", gettext_lazy("Referral route"), label)
+
+
+def _channel(label):
+    return format_lazy("{}: {}", gettext_lazy("First consultation channel"), label)
+
+
+class RouteOrChannel(models.TextChoices):
+    """What a 相談経路 cell may mean: how they learned of us, or how they first consulted."""
+
+    PUBLICITY = ReferralRoute.PUBLICITY, _route(ReferralRoute.PUBLICITY.label)
+    WEBSITE = ReferralRoute.WEBSITE, _route(ReferralRoute.WEBSITE.label)
+    AGENCY = ReferralRoute.AGENCY, _route(ReferralRoute.AGENCY.label)
+    ACQUAINTANCE = ReferralRoute.ACQUAINTANCE, _route(ReferralRoute.ACQUAINTANCE.label)
+    FAMILY_GROUP = ReferralRoute.FAMILY_GROUP, _route(ReferralRoute.FAMILY_GROUP.label)
+    OUTREACH = ReferralRoute.OUTREACH, _route(ReferralRoute.OUTREACH.label)
+    OTHER = ReferralRoute.OTHER, _route(ReferralRoute.OTHER.label)
+    PHONE = FirstChannel.PHONE, _channel(FirstChannel.PHONE.label)
+    OFFICE = FirstChannel.OFFICE, _channel(FirstChannel.OFFICE.label)
+    EMAIL = FirstChannel.EMAIL, _channel(FirstChannel.EMAIL.label)
+    HOME_VISIT = FirstChannel.HOME_VISIT, _channel(FirstChannel.HOME_VISIT.label)
+    ONLINE = FirstChannel.ONLINE, _channel(FirstChannel.ONLINE.label)
+    LETTER = FirstChannel.LETTER, _channel(FirstChannel.LETTER.label)
+    REFERRAL = FirstChannel.REFERRAL, _channel(FirstChannel.REFERRAL.label)
+
+
+# (referral route, first channel) each meaning sets; a referral is both.
+ROUTE_AND_CHANNEL = {
+    **{value: (value, "") for value in ReferralRoute.values},
+    **{value: ("", value) for value in FirstChannel.values},
+    FirstChannel.REFERRAL: (ReferralRoute.AGENCY, FirstChannel.REFERRAL),
+}
+CHANNEL_WORDS = {
+    "電話": FirstChannel.PHONE,
+    "TEL": FirstChannel.PHONE,
+    "電話相談": FirstChannel.PHONE,
+    "来所": FirstChannel.OFFICE,
+    "来所相談": FirstChannel.OFFICE,
+    "来談": FirstChannel.OFFICE,
+    "窓口": FirstChannel.OFFICE,
+    "メール": FirstChannel.EMAIL,
+    "Eメール": FirstChannel.EMAIL,
+    "mail": FirstChannel.EMAIL,
+    "訪問": FirstChannel.HOME_VISIT,
+    "家庭訪問": FirstChannel.HOME_VISIT,
+    "オンライン": FirstChannel.ONLINE,
+    "Zoom": FirstChannel.ONLINE,
+    "ウェブ面談": FirstChannel.ONLINE,
+    "手紙": FirstChannel.LETTER,
+    "郵送": FirstChannel.LETTER,
+    "文書": FirstChannel.LETTER,
+    "紹介": FirstChannel.REFERRAL,
+    "関係機関": FirstChannel.REFERRAL,
+    "機関紹介": FirstChannel.REFERRAL,
+    "他機関紹介": FirstChannel.REFERRAL,
+}
+ROUTE_OR_CHANNEL = ChoiceMatcher(
+    RouteOrChannel,
     {
+        **CHANNEL_WORDS,
         "その他": ReferralRoute.OTHER,
         "広報": ReferralRoute.PUBLICITY,
         "広報誌": ReferralRoute.PUBLICITY,
         "チラシ": ReferralRoute.PUBLICITY,
+        "ポスター": ReferralRoute.PUBLICITY,
         "HP": ReferralRoute.WEBSITE,
         "ホームページ": ReferralRoute.WEBSITE,
         "インターネット": ReferralRoute.WEBSITE,
         "SNS": ReferralRoute.WEBSITE,
-        "紹介": ReferralRoute.AGENCY,
-        "関係機関": ReferralRoute.AGENCY,
-        "機関紹介": ReferralRoute.AGENCY,
         "知人": ReferralRoute.ACQUAINTANCE,
+        "友人": ReferralRoute.ACQUAINTANCE,
         "家族会": ReferralRoute.FAMILY_GROUP,
         "当事者会": ReferralRoute.FAMILY_GROUP,
         "アウトリーチ": ReferralRoute.OUTREACH,
     },
 )
+FIRST_CHANNEL = ChoiceMatcher(FirstChannel, CHANNEL_WORDS)
+# 「紹介（地域包括）」, 「紹介(保健所)」, 「紹介：民生委員」 (NFKC has made the brackets half-width).
+_REFERRED_BY = re.compile(r"(?:他機関|機関)?紹介\s*(?:\((?P<paren>.+)\)|[:：]\s*(?P<colon>.+))")
+
+
 STATUS = ChoiceMatcher(
     CaseStatus,
     {
@@ -238,15 +316,44 @@ def staff_matcher(staff: dict[str, Membership]):
     return parse
 
 
+def current_member(staff: dict[str, Membership], name: str, roles=None) -> Membership | None:
+    """The active member of that name (of one of ``roles``, if given), else None."""
+    member = staff.get(normalize_name(name))
+    if member is None or not member.is_active or (roles and member.role not in roles):
+        return None
+    return member
+
+
+def read_route(text: str, directory: dict) -> dict:
+    """The case fields a 相談経路 cell sets (raises UnknownChoice for a word it cannot read).
+
+    「紹介（X）」 is a referral by X: the directory entry of that name when there is one, else
+    X kept as text.
+    """
+    if m := _REFERRED_BY.fullmatch(unicodedata.normalize("NFKC", text).strip()):
+        source = (m["paren"] or m["colon"]).strip()
+        return {
+            "referral_route": ReferralRoute.AGENCY,
+            "first_channel": FirstChannel.REFERRAL,
+            "referral_source": source,
+            "referral_agency": directory.get(normalize_name(source)),
+        }
+    if text.strip() in UNKNOWN_WORDS:
+        return {}
+    route, channel = ROUTE_AND_CHANNEL.get(ROUTE_OR_CHANNEL.match(text), ("", ""))
+    return {"referral_route": route, "first_channel": channel}
+
+
 @dataclass
 class CaseRow:
     number: str
     opened_on: datetime.date
     person: dict = field(default_factory=dict)
     case: dict = field(default_factory=dict)
+    staff_as_recorded: str = ""  # a 担当者 who is not a current member
 
 
-def parse_case_row(row, mapping, *, staff) -> CaseRow:
+def parse_case_row(row, mapping, *, staff, directory) -> CaseRow:
     cells = RowReader(row, mapping)
     number = cells.text("ケース番号", required=True)
     opened_on = cells.value("受付日", parse_date_cell, required=True)
@@ -270,38 +377,64 @@ def parse_case_row(row, mapping, *, staff) -> CaseRow:
         cells.error("終結日", _("The case cannot close before it was opened."))
     if birth_date and opened_on and birth_date > opened_on:
         cells.error("生年月日", _("The date of birth is after the date the case was opened."))
-    staff_member = cells.value("担当者", optional(staff_matcher(staff)))
+    staff_name = cells.name("担当者", blank=UNKNOWN_WORDS)
+    staff_member = None
+    if staff_name and staff_name not in UNKNOWN_WORDS:
+        staff_member = current_member(staff, staff_name, CASE_STAFF)
+        if staff_member is None:
+            cells.note(
+                "担当者",
+                _(
+                    "“%(name)s” is not a current caseworker or supervisor: the name is kept in "
+                    "the case's record of the import, and no primary worker is set."
+                )
+                % {"name": staff_name},
+            )
     sex = cells.value("性別", optional(SEX.match)) or ""
     first_consulter = cells.value("最初の相談者", optional(FIRST_CONSULTER.match))
-    referral_route = cells.value("相談経路", optional(REFERRAL_ROUTE.match)) or ""
+    route = cells.value("相談経路", partial(read_route, directory=directory)) or {}
+    if route.get("referral_source"):
+        cells.check_name("相談経路", route["referral_source"])
+    first_channel = cells.value("初回の相談方法", optional(FIRST_CHANNEL.match))
+    names = {
+        "name": cells.name("氏名", blank=UNKNOWN_WORDS),
+        "name_kana": cells.name("ふりがな", blank=UNKNOWN_WORDS),
+        "municipality": cells.name("市区町村", blank=UNKNOWN_WORDS),
+    }
     cells.check()  # every cell has been read: all of the row's problems are reported at once
     # Only what the file says: an empty cell never blanks a value already known.
     person = {
-        "name": cells.text("氏名"),
-        "name_kana": cells.text("ふりがな"),
+        **names,
         "sex": sex,
         "birth_date": birth_date,
         "age_band": "" if birth_date else age_band,
-        "municipality": cells.text("市区町村"),
     }
     person = {key: value for key, value in person.items() if value and value not in UNKNOWN_WORDS}
     case = {
         "first_consulter": first_consulter,
-        "referral_route": referral_route,
+        **route,
         "status": status,
         "closed_on": closed_on,
         "close_reason": close_reason,
         "primary_staff": staff_member,
     }
+    if first_channel:
+        case["first_channel"] = first_channel  # its own column says it more exactly
     case = {key: value for key, value in case.items() if value}
-    return CaseRow(number=number, opened_on=opened_on, person=person, case=case)
+    return CaseRow(
+        number=number,
+        opened_on=opened_on,
+        person=person,
+        case=case,
+        staff_as_recorded=staff_name if staff_member is None and staff_name else "",
+    )
 
 
 def _differences(instance, values: dict) -> dict:
     return {k: v for k, v in values.items() if getattr(instance, k) != v}
 
 
-def write_cases(rows: list[CaseRow], *, actor) -> tuple[int, int, int]:
+def write_cases(rows: list[CaseRow], *, actor, progress=None) -> tuple[int, int, int]:
     """Create new cases and bring known ones up to date; report created/updated/unchanged."""
     existing = {
         c.number: c
@@ -310,7 +443,9 @@ def write_cases(rows: list[CaseRow], *, actor) -> tuple[int, int, int]:
         .select_related("person")
     }
     created = updated = unchanged = 0
-    for row in rows:
+    for done, row in enumerate(rows, start=1):
+        if progress is not None and (done % 100 == 0 or done == len(rows)):
+            progress(done)
         case = existing.get(row.number)
         if case is None:
             case = services.open_case(
@@ -324,7 +459,10 @@ def write_cases(rows: list[CaseRow], *, actor) -> tuple[int, int, int]:
                 actor=actor,
                 case=case,
                 kind=CaseEvent.Kind.IMPORTED,
-                text=_("Imported from a ledger."),
+                text=_("Imported from a ledger (staff in the ledger: %(name)s).")
+                % {"name": row.staff_as_recorded}
+                if row.staff_as_recorded
+                else _("Imported from a ledger."),
             )
             created += 1
             continue
@@ -352,7 +490,12 @@ def case_import(organization, actor) -> dict:
     """The keyword arguments of ``run_import`` for the case ledger of this organization."""
     return {
         "columns": COLUMNS,
-        "parse_row": partial(parse_case_row, staff=staff_by_name(organization)),
+        "parse_row": partial(
+            parse_case_row,
+            staff=staff_by_name(organization),
+            # A referring agency named in 相談経路 links to the directory entry of that name.
+            directory=Agency.objects.usable_by(organization).by_name(),
+        ),
         "write_rows": partial(write_cases, actor=actor),
         "key": lambda row: row.number,
     }

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yorisoi.agencies.models import Agency
-from yorisoi.cases.choices import CaseStatus, InquiryStatus, PersonContact, SupportStage
+from yorisoi.cases.choices import AgeBand, CaseStatus, InquiryStatus, PersonContact, SupportStage
 from yorisoi.cases.models import (
     Case,
     CaseEvent,
@@ -23,7 +23,7 @@ from yorisoi.cases.models import (
     Person,
 )
 from yorisoi.core.concurrency import EditConflict, save_versioned
-from yorisoi.core.dates import fiscal_year_of
+from yorisoi.core.dates import fiscal_year_of, format_wareki
 from yorisoi.core.roles import Action, Role
 from yorisoi.core.services import CommandActor, apply_fields, require, require_own, staff_of
 from yorisoi.core.text import normalize_name
@@ -36,6 +36,8 @@ PERSON_FIELDS = frozenset(
         "sex",
         "birth_date",
         "age_band",
+        "age_told",
+        "age_told_on",
         "municipality",
         "area",
         "address",
@@ -347,14 +349,9 @@ def convert_inquiry(
     require(actor, Inquiry, Action.CHANGE)
     require_own(actor, inquiry)
     inquiry = _waiting(inquiry)
-    person_data = {
-        "name": inquiry.person_name,
-        "name_kana": inquiry.person_name_kana,
-        "sex": inquiry.person_sex,
-        "birth_date": inquiry.person_birth_date,
-        "age_band": inquiry.person_age_band,
-        "municipality": inquiry.person_municipality,
-    }
+    person_data = _person_facts(inquiry)
+    if person is not None:
+        _fill_in_person(actor, person, person_data)
     if household is None and person is not None:
         household = person.cases.order_by("-opened_on").values_list("household", flat=True).first()
         household = Household.objects.filter(pk=household).first() if household else None
@@ -374,18 +371,84 @@ def convert_inquiry(
         else PersonContact.NONE,
         stage=SupportStage.INDIVIDUAL if inquiry.caller_relation == "self" else SupportStage.FAMILY,
     )
-    if inquiry.caller_name and inquiry.caller_relation in _FAMILY_RELATIONS:
-        already = case.household.members.filter(name=inquiry.caller_name).first()
-        caller = already or add_household_member(
-            actor=actor,
-            household=case.household,
-            name=inquiry.caller_name,
-            relation=_FAMILY_RELATIONS[inquiry.caller_relation],
-            phone=inquiry.caller_phone,
-            is_key_person=True,
-        )
+    caller = _caller_as_household_member(actor, inquiry, case, key_person=True)
+    if caller is not None:
         case.first_consulter_member = caller
         case.save()
+    return case
+
+
+def _person_facts(inquiry: Inquiry) -> dict:
+    """What an inquiry says about the person, as the person record holds it."""
+    facts = {
+        "name": inquiry.person_name,
+        "name_kana": inquiry.person_name_kana,
+        "sex": inquiry.person_sex,
+        "birth_date": inquiry.person_birth_date,
+        "age_band": inquiry.person_age_band,
+        "municipality": inquiry.person_municipality,
+    }
+    if inquiry.person_age is not None:  # 「28歳」: kept as said, with the day it was said
+        facts["age_told"] = inquiry.person_age
+        facts["age_told_on"] = timezone.localtime(inquiry.received_at).date()
+        facts["age_band"] = facts["age_band"] or AgeBand.for_age(inquiry.person_age)
+    return facts
+
+
+def _fill_in_person(actor, person: Person, facts: dict) -> None:
+    """A known person consulting again: what the new inquiry adds fills only what was blank
+    (an age told anew replaces an older one; a date of birth, once known, stays)."""
+    changes = {
+        name: value
+        for name, value in facts.items()
+        if value not in ("", None) and getattr(person, name) in ("", None)
+    }
+    if "age_told" in facts and not person.birth_date:
+        changes.update(age_told=facts["age_told"], age_told_on=facts["age_told_on"])
+    if changes:
+        change_person(actor=actor, person=person, expected_version=person.version, **changes)
+
+
+def _caller_as_household_member(actor, inquiry: Inquiry, case: Case, *, key_person: bool):
+    """A family member who called becomes (or already is) a member of the case's household."""
+    if not inquiry.caller_name or inquiry.caller_relation not in _FAMILY_RELATIONS:
+        return None
+    if case.household is None:
+        attach_household(actor=actor, case=case)
+    already = case.household.members.filter(name=inquiry.caller_name).first()
+    return already or add_household_member(
+        actor=actor,
+        household=case.household,
+        name=inquiry.caller_name,
+        relation=_FAMILY_RELATIONS[inquiry.caller_relation],
+        phone=inquiry.caller_phone,
+        is_key_person=key_person,
+    )
+
+
+@transaction.atomic
+def add_inquiry_to_case(*, actor, inquiry: Inquiry, case: Case) -> Case:
+    """A known person, or their family, consults again: the inquiry joins their open case
+    (on its timeline, where it was received) instead of opening a second one."""
+    require(actor, Inquiry, Action.CHANGE)
+    require(actor, Case, Action.CHANGE)
+    require_own(actor, inquiry, case)
+    inquiry = _waiting(inquiry)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError(_("This case is closed. Open it again to add the inquiry to it."))
+    inquiry.case = case
+    inquiry.status = InquiryStatus.ADDED
+    inquiry.save()
+    _fill_in_person(actor, case.person, _person_facts(inquiry))
+    _caller_as_household_member(actor, inquiry, case, key_person=False)
+    _event(
+        case,
+        CaseEvent.Kind.NOTE,
+        _("Consulted again: the inquiry of %(day)s was added to this case.")
+        % {"day": format_wareki(timezone.localtime(inquiry.received_at).date())},
+        actor,
+    )
     return case
 
 

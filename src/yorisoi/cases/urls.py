@@ -6,7 +6,6 @@ app_name = "cases"
 
 urlpatterns = [
     path("", cases.CaseListView.as_view(), name="case_list"),
-    path("export.xlsx", cases.CaseExportView.as_view(), name="case_export"),
     path("new/", cases.CaseOpenView.as_view(), name="case_open"),
     path("<int:pk>/", cases.CaseDetailView.as_view(), name="case_detail"),
     path("<int:pk>/edit/", cases.CaseUpdateView.as_view(), name="case_edit"),

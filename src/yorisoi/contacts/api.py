@@ -9,11 +9,12 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from yorisoi.cases.models import Case, HouseholdMember
-from yorisoi.contacts import safety, services
+from yorisoi.contacts import safety, services, tables
 from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
 from yorisoi.core import search
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
-from yorisoi.core.filters import ScopedFilterSet
+from yorisoi.core.filters import ScopedFilterBackend, ScopedFilterSet
+from yorisoi.core.tables import TableOrdering
 from yorisoi.organizations.models import Membership
 
 
@@ -97,6 +98,8 @@ class ContactRecordViewSet(
     """Contact records (支援記録票). ``q`` finds notes containing every word."""
 
     model = ContactRecord
+    table = tables.CASE_CONTACTS
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = ContactRecordSerializer
     filterset_class = ContactRecordFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]

@@ -1,4 +1,5 @@
 import datetime
+import json
 from functools import cached_property
 
 from django import forms
@@ -6,18 +7,17 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.cases.forms import StaffLabelMixin
 from yorisoi.cases.models import HouseholdMember
 from yorisoi.contacts import safety
-from yorisoi.contacts.choices import TEAM_CHANNELS
+from yorisoi.contacts.choices import IMPORT_ONLY_OUTCOMES, OUTCOMES_BY_CHANNEL, TEAM_CHANNELS
 from yorisoi.contacts.models import ContactRecord
-from yorisoi.contacts.services import check_team_rule
+from yorisoi.contacts.services import check_team_rule, participants
 from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.forms import VersionedModelForm
 from yorisoi.organizations.models import Membership
 
 
-class ContactRecordForm(StaffLabelMixin, VersionedModelForm):
+class ContactRecordForm(VersionedModelForm):
     """A contact record: date and time apart (quicker to type), staff and family as checkboxes."""
 
     occurred_on = JapaneseDateField(label=_("Date"))
@@ -50,7 +50,9 @@ class ContactRecordForm(StaffLabelMixin, VersionedModelForm):
 
     def __init__(self, *args, member, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.limit_staff(member, "staff")
+        # Whoever took part: supporters and clerks too (naming them opens no record to them).
+        self.fields["staff"].queryset = participants(member)
+        self.fields["staff"].label_from_instance = self.label_for_participant
         if self.instance.pk:  # staff who have left since stay on their old records
             current = self.instance.staff.values("pk")
             self.fields["staff"].queryset = Membership.objects.filter(
@@ -74,10 +76,49 @@ class ContactRecordForm(StaffLabelMixin, VersionedModelForm):
         )
         self.case = case
         self.fields["visit_known_by"].widget.attrs["data-team-only"] = ""
-        self.team_channels = sorted(TEAM_CHANNELS)
+        self._fit_outcomes_to_channels()
+
+    def label_for_participant(self, membership) -> str:
+        if membership.role in {"caseworker", "supervisor"}:
+            return str(membership.user)
+        return f"{membership.user}（{membership.get_role_display()}）"
+
+    def _fit_outcomes_to_channels(self) -> None:
+        """The page script offers only the outcomes that fit the chosen channel, and the
+        lone-visit reason only for visits and outings; ``clean`` holds the form to the same."""
+        # An edit keeps what the record says (an imported row's 記録なし, an older record's).
+        kept = (self.instance.channel, self.instance.outcome) if self.instance.pk else None
+        outcome = self.fields["outcome"]
+        outcome.choices = [
+            (value, label)
+            for value, label in outcome.choices
+            if value not in IMPORT_ONLY_OUTCOMES or (kept and value == kept[1])
+        ]
+        by_channel = {channel: list(outcomes) for channel, outcomes in OUTCOMES_BY_CHANNEL.items()}
+        if kept and kept[0] in by_channel and kept[1] not in by_channel[kept[0]]:
+            by_channel[kept[0]].append(kept[1])
+        outcome.widget.attrs["data-outcomes-by-channel"] = json.dumps(by_channel)
+        self.fields["channel"].widget.attrs["data-team-channels"] = " ".join(sorted(TEAM_CHANNELS))
+        self.fields["lone_visit_reason"].widget.attrs["data-team-only"] = ""
 
     def clean(self):
         cleaned = super().clean()
+        channel, outcome = cleaned.get("channel"), cleaned.get("outcome")
+        if channel not in TEAM_CHANNELS:
+            cleaned["lone_visit_reason"] = ""  # typed before the channel changed: not a visit
+        unchanged = self.instance.pk and (channel, outcome) == (
+            self.instance.channel,
+            self.instance.outcome,
+        )
+        if channel and outcome and not unchanged and outcome not in OUTCOMES_BY_CHANNEL[channel]:
+            self.add_error(
+                "outcome",
+                _("“%(outcome)s” is not an outcome of “%(channel)s”. Choose how it went.")
+                % {
+                    "outcome": dict(self.fields["outcome"].choices).get(outcome, outcome),
+                    "channel": dict(self.fields["channel"].choices).get(channel, channel),
+                },
+            )
         if cleaned.get("channel") and cleaned.get("staff") is not None:
             try:
                 check_team_rule(

@@ -9,8 +9,9 @@ from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
 from yorisoi.core import recorder, search
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.recorder import AuditAction
-from yorisoi.core.roles import CASE_STAFF, Action
+from yorisoi.core.roles import Action, Role
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
+from yorisoi.organizations.models import Membership
 
 CONTACT_FIELDS = frozenset(
     {
@@ -48,14 +49,26 @@ def check_team_rule(channel: str, staff: list, lone_visit_reason: str) -> None:
         )
 
 
+def participants(member):
+    """Who may be named as having taken part in a contact: every active member of the staff
+    (supporters and clerks too) but system administrators. Being named shows them nothing:
+    what a member may read stays what their role may read."""
+    return (
+        Membership.objects.for_member(member)
+        .filter(is_active=True)
+        .exclude(role=Role.SYSADMIN)
+        .select_related("user")
+    )
+
+
 def _check(
     contact: ContactRecord, staff: list, members: list, kept: frozenset = frozenset()
 ) -> None:
     if not staff:
         raise ValidationError({"staff": _("Choose at least one staff member.")})
-    # Staff already on the record may stay after leaving; anyone added must work on cases now.
-    if any(m.pk not in kept and (not m.is_active or m.role not in CASE_STAFF) for m in staff):
-        raise ValidationError({"staff": _("Choose staff who work on cases.")})
+    # Staff already on the record may stay after leaving; anyone added must be on the staff now.
+    if any(m.pk not in kept and (not m.is_active or m.role == Role.SYSADMIN) for m in staff):
+        raise ValidationError({"staff": _("Choose members of the staff who took part.")})
     check_team_rule(contact.channel, staff, contact.lone_visit_reason)
     household_id = contact.case.household_id
     if any(m.household_id != household_id for m in members):

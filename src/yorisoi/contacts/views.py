@@ -1,23 +1,32 @@
 """Recording contacts on a case, editing them with history, searching notes, exporting."""
 
+import datetime
+from dataclasses import dataclass
+from functools import cached_property
+
 from django import forms
 from django.db import connection
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, ListView, TemplateView
+from django.views import View
+from django.views.generic import FormView, TemplateView
 
+from yorisoi.cases.models import Case
 from yorisoi.cases.views.mixins import CaseChildMixin
-from yorisoi.contacts import services
+from yorisoi.contacts import services, tables
 from yorisoi.contacts.forms import ContactRecordForm
 from yorisoi.contacts.models import ContactRecord
 from yorisoi.core import recorder, search
 from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.pagination import CappedPaginator
 from yorisoi.core.recorder import AuditAction
+from yorisoi.core.tables import TableMixin
 from yorisoi.core.views import ScopedDetailView, ScopedListView, ScopedUpdateView, ServiceFormMixin
-from yorisoi.core.xlsx import workbook_bytes, xlsx_response
+
+# Note search grouped by case counts the newest this many matches (a common word has more).
+GROUP_LIMIT = search.FREQUENT
 
 
 class ContactCreateView(CaseChildMixin, ServiceFormMixin, FormView):
@@ -90,92 +99,139 @@ class ContactHistoryView(ScopedDetailView):
         )
 
 
-class ContactSearchView(ScopedListView):
-    """Find contact records by words in their notes (one- and two-character words too)."""
+@dataclass(frozen=True)
+class CaseMatches:
+    """One case in note search grouped by case: how many of its records match, the latest."""
+
+    case: Case
+    matches: int
+    last_at: datetime.datetime
+    records_url: str
+
+
+class ContactSearchView(TableMixin, ScopedListView):
+    """Find contact records by words in their notes (one- and two-character words too).
+
+    ``?group=case`` lists the cases instead, each with its number of matching records (from
+    the newest GROUP_LIMIT matches: a common word's whole history would be slow to count);
+    ``?case=<id>`` keeps to one case's records. Either view downloads with ``?format=xlsx``.
+    """
 
     model = ContactRecord
     template_name = "contacts/contact_search.html"
     paginate_by = 30
 
+    @cached_property
+    def grouped(self) -> bool:
+        return self.request.GET.get("group") == "case"
+
+    @property
+    def table(self):
+        return tables.NOTE_CASES if self.grouped else tables.NOTE_MATCHES
+
     def get_queryset(self):
         self.query = self.request.GET.get("q", "").strip()
         queryset = super().get_queryset()
+        case = self.request.GET.get("case", "")
+        if case.isdigit():
+            queryset = queryset.filter(case_id=int(case))
         if not self.query:
             return queryset.none()
         matches = search.matching(queryset, self.query)
         with search.search_transaction():
             self.frequent = connection.vendor == "postgresql" and search.is_frequent(matches)
+            if self.grouped:
+                self.beyond_limit = self.frequent or search.is_frequent(matches)
         if self.frequent:  # newest first by reading notes, not by fetching every match
             matches = search.scanning(queryset, self.query)
-        return matches.select_related("case__person").order_by("-occurred_at", "-pk")
+        matches = matches.order_by("-occurred_at", "-pk")
+        if self.grouped:
+            newest = matches.values("pk")[:GROUP_LIMIT]
+            return (
+                ContactRecord.objects.filter(pk__in=newest)
+                .values("case_id")
+                .annotate(matches=Count("pk"), last_at=Max("occurred_at"))
+                .order_by("-last_at", "-case_id")
+            )
+        return matches.select_related("case__person")
 
     def get_paginator(self, queryset, *args, **kwargs):
-        return CappedPaginator(
-            queryset, *args, known_many=getattr(self, "frequent", False), **kwargs
-        )
+        known_many = getattr(self, "frequent", False) and not self.grouped
+        return CappedPaginator(queryset, *args, known_many=known_many, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         with search.search_transaction():
             paginator, page, _rows, more = super().paginate_queryset(queryset, page_size)
-            page.object_list = list(page.object_list)
+            page.object_list = self.rows(page.object_list)
         return paginator, page, page.object_list, more
 
+    def rows(self, found) -> list:
+        """The records, or for the grouped view each case with its matches (one more query)."""
+        found = list(found)
+        if not self.grouped:
+            return found
+        cases = Case.objects.for_member(self.request.member).select_related(
+            "person", "primary_staff__user"
+        )
+        by_id = cases.in_bulk([g["case_id"] for g in found])
+        flat = self.request.GET.copy()
+        for name in ("group", "page", "format"):
+            flat.pop(name, None)
+        rows = []
+        for group in found:
+            case = by_id.get(group["case_id"])
+            if case is None:
+                continue
+            flat["case"] = str(case.pk)
+            rows.append(
+                CaseMatches(case, group["matches"], group["last_at"], f"?{flat.urlencode()}")
+            )
+        return rows
+
+    def export_objects(self):
+        queryset = self.get_queryset()[: self.export_limit]
+        if not self.grouped:
+            queryset = queryset.prefetch_related("staff__user", "with_members")
+        with search.search_transaction():
+            return self.rows(queryset)
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        views = self.request.GET.copy()
+        views.pop("page", None)
+        views.pop("group", None)
+        flat_query = views.urlencode()
+        views.pop("case", None)
+        views["group"] = "case"
+        return super().get_context_data(
+            query=self.query,
+            grouped=self.grouped,
+            flat_query=flat_query,
+            grouped_query=views.urlencode(),
+            one_case=self.request.GET.get("case", "").isdigit(),
+            beyond_limit=getattr(self, "beyond_limit", False),
+            group_limit=GROUP_LIMIT,
+            **kwargs,
+        )
 
 
-class CaseContactExportView(CaseChildMixin, ListView):
-    """All of a case's contact records, oldest first, to .xlsx."""
+class CaseContactExportView(CaseChildMixin, TableMixin, View):
+    """All of a case's contact records, oldest first, to .xlsx (the case page links here)."""
 
-    def get_queryset(self):
+    table = tables.CASE_CONTACTS
+    export_only = True
+
+    def export_objects(self):
         return (
             ContactRecord.objects.filter(case=self.case)
             .prefetch_related("staff__user", "with_members")
-            .order_by("occurred_at")
+            .order_by("occurred_at", "pk")
         )
 
-    def render_to_response(self, context, **kwargs):
-        contacts = list(self.get_queryset())
-        headers = [
-            _("Date and time"),
-            _("Minutes"),
-            _("How"),
-            _("Staff"),
-            _("With"),
-            _("Who was reached"),
-            _("How it went"),
-            _("What happened"),
-            _("Next action"),
-            _("Next action by"),
-        ]
-        rows = [
-            (
-                timezone.localtime(c.occurred_at),
-                c.duration_minutes,
-                c.get_channel_display(),
-                "、".join(str(s.user) for s in c.staff.all()),
-                "、".join(
-                    filter(
-                        None,
-                        [
-                            _("the person") if c.with_person else "",
-                            *(str(m) for m in c.with_members.all()),
-                            c.with_agencies,
-                        ],
-                    )
-                ),
-                c.get_reached_display(),
-                c.get_outcome_display(),
-                c.summary,
-                c.next_action,
-                c.next_action_on,
-            )
-            for c in contacts
-        ]
-        recorder.record(AuditAction.EXPORT, self.case, detail={"contacts": len(rows)})
-        return xlsx_response(
-            f"contacts-{self.case.number}.xlsx", workbook_bytes(_("Contact records"), headers, rows)
-        )
+    def export_detail(self):
+        return {"case": self.case.pk}
+
+    def export_filename(self):
+        return f"contacts-{self.case.number}.xlsx"
 
 
 class PeriodForm(forms.Form):

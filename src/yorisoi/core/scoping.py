@@ -7,9 +7,9 @@ acting in one organization with one role); there is no other way in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol, Self, TypeAlias, TypeVar, cast
 
 from django.db import models
 
@@ -22,10 +22,28 @@ class Member(Protocol):
     The scoping layer sits below that app and knows only this shape, never its models.
     """
 
-    pk: int | None
-    organization_id: int
-    role: str
-    is_active: bool
+    # Read-only, so a model's fields and a property (CommandActor's) both satisfy it.
+    @property
+    def pk(self) -> int | None: ...
+    @property
+    def organization_id(self) -> int: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def is_active(self) -> bool: ...
+
+
+class Scoped(Protocol):
+    """What scoping needs of a model: its access policy and the path to its organization."""
+
+    access_policy: AccessPolicy
+    organization_lookup: str
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+# narrow(queryset, member, action) -> the queryset, filtered further.
+Narrowing: TypeAlias = "Callable[[TenantQuerySet[Any], Member, str], TenantQuerySet[Any]]"
 
 
 @dataclass(frozen=True)
@@ -40,7 +58,7 @@ class AccessPolicy:
     add: Iterable[Role] = frozenset()
     change: Iterable[Role] = frozenset()
     delete: Iterable[Role] = frozenset()
-    narrow: object = field(default=None, compare=False)
+    narrow: Narrowing | None = field(default=None, compare=False)
 
     def allows(self, member: Member | None, action: str) -> bool:
         """May this member take this action on the model at all?"""
@@ -49,26 +67,32 @@ class AccessPolicy:
         return member.role in frozenset(getattr(self, Action(action).value))
 
 
-class TenantQuerySet(models.QuerySet):
+def scoped(model: type[models.Model]) -> type[Scoped]:
+    """The model as scoping sees it: every model managed by a TenantQuerySet is Scoped."""
+    return cast("type[Scoped]", model)
+
+
+class TenantQuerySet(models.QuerySet[_M]):
     """QuerySet of a tenant-owned model; ``for_member`` is its only door for user requests."""
 
-    def for_member(self, member: Member | None, action: str = Action.VIEW):
+    def for_member(self, member: Member | None, action: str = Action.VIEW) -> Self:
         """The rows this member may take ``action`` on: their organization's, narrowed by role."""
-        policy: AccessPolicy = self.model.access_policy
-        if not policy.allows(member, action):
+        model = scoped(self.model)
+        policy = model.access_policy
+        if member is None or not policy.allows(member, action):
             return self.none()
-        queryset = self.filter(**{self.model.organization_lookup: member.organization_id})
+        queryset = self.filter(**{model.organization_lookup: member.organization_id})
         if policy.narrow is not None:
-            queryset = policy.narrow(queryset, member, action)
+            queryset = cast(Self, policy.narrow(queryset, member, action))
         return queryset
 
-    def for_organization(self, organization):
+    def for_organization(self, organization: models.Model | int) -> Self:
         """All rows of one organization: for commands and services acting on its behalf."""
         return self.filter(
-            **{self.model.organization_lookup: getattr(organization, "pk", organization)}
+            **{scoped(self.model).organization_lookup: getattr(organization, "pk", organization)}
         )
 
 
-def may(member: Member | None, model: type[models.Model], action: str) -> bool:
+def may(member: Member | None, model: type[Scoped], action: str) -> bool:
     """May the member take the action on this model at all (for showing links and buttons)?"""
     return model.access_policy.allows(member, action)

@@ -32,6 +32,7 @@ __all__ = [
     "create_index_sql",
     "drop_index_sql",
     "index",
+    "index_many",
     "matching",
     "search_index_operation",
     "search_text_for",
@@ -144,6 +145,22 @@ def index(instance: models.Model) -> None:
         cursor.execute(
             f'INSERT INTO "{table}" (rowid, bigrams) VALUES (%s, %s)',  # noqa: S608
             [instance.pk, text],
+        )
+
+
+def index_many(instances: list[models.Model]) -> None:
+    """``index()`` for rows just created in bulk (none of them indexed yet): one statement."""
+    if not instances:
+        return
+    connection = _connection_for(instances[0])
+    if connection.vendor != "sqlite":
+        return
+    table = _fts_table(instances[0]._meta.db_table)
+    rows = [(instance.pk, " ".join(bigrams(getattr(instance, FIELD)))) for instance in instances]
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.executemany(
+            f'INSERT INTO "{table}" (rowid, bigrams) VALUES (%s, %s)',  # noqa: S608
+            rows,
         )
 
 

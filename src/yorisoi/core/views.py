@@ -12,6 +12,7 @@ from django.views import generic
 from yorisoi.core import recorder
 from yorisoi.core.concurrency import EditConflict
 from yorisoi.core.roles import Action
+from yorisoi.core.scoping import may
 
 
 class MemberRequiredMixin(LoginRequiredMixin):
@@ -39,8 +40,13 @@ class ScopedMixin(MemberRequiredMixin):
     def get_queryset(self):
         return self.model.objects.for_member(self.request.member, Action.VIEW)
 
+    @classmethod
+    def allows(cls, member) -> bool:
+        """May this member open the view at all? Links to it ask the same (navigation.may_open)."""
+        return cls.model is None or may(member, cls.model, cls.action)
+
     def check_action(self):
-        if not self.model.access_policy.allows(self.request.member, self.action):
+        if not self.allows(self.request.member):
             raise PermissionDenied
 
     def get_object(self, queryset=None):

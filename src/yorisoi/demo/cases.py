@@ -111,6 +111,10 @@ GIVEN = {
     ],
     "": [("光", "ひかる"), ("薫", "かおる"), ("歩", "あゆむ"), ("渚", "なぎさ"), ("純", "じゅん")],
 }
+# What families who do not give a name are called by at centers: an initial, or a name the
+# person chose (never a made-up family name, which would read as a registered one).
+NICKNAMES = ["Aさん", "ハルさん", "Kさん", "そらさん", "Mさん", "ゆうさん"]
+
 PARENT_GIVEN = {
     "mother": ("和子", "かずこ"),
     "father": ("茂", "しげる"),
@@ -195,7 +199,7 @@ def load_case(org, actor, partner, profile, index, rng, today) -> Case | None:
     person_data = {
         "name": f"{family} {given}" if index % 5 else "",
         "name_kana": f"{family_kana} {given_kana}" if index % 5 else "",
-        "nickname": "" if index % 5 else f"{family_kana[0]}さん",
+        "nickname": "" if index % 5 else NICKNAMES[(index // 5) % len(NICKNAMES)],
         "sex": sex,
         "birth_date": datetime.date(opened_on.year - age, rng.randint(1, 12), rng.randint(1, 28))
         if known_birth
@@ -313,12 +317,15 @@ def load_case(org, actor, partner, profile, index, rng, today) -> Case | None:
                 if "オンライン" in text
                 else (Channel.EMAIL if "メール" in text else Channel.OFFICE)
             )
-            outcome = Outcome.NO_REPLY if channel == Channel.EMAIL else Outcome.MET
+            outcome = {Channel.EMAIL: Outcome.NO_REPLY, Channel.ONLINE: Outcome.TALKED}.get(
+                channel, Outcome.MET
+            )
             reached = Reached.NOBODY if channel == Channel.EMAIL else Reached.PERSON
         else:
             text = rng.choice(FAMILY_NOTES)
             channel = Channel.PHONE if "電話" in text else Channel.OFFICE
-            outcome, reached = Outcome.MET, Reached.FAMILY
+            outcome = Outcome.TALKED if channel == Channel.PHONE else Outcome.MET
+            reached = Reached.FAMILY
         next_action = rng.choice(NEXT_ACTIONS)
         contact_services.record_contact(
             actor=actor,

@@ -1,11 +1,73 @@
 """The start page's panel of what is due, and the page with every item."""
 
+from django import forms
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
-from yorisoi.due.registry import due_for
+from yorisoi.core import recorder
+from yorisoi.core.tables import TableMixin
+from yorisoi.core.views import MemberRequiredMixin
+from yorisoi.due import tables
+from yorisoi.due.registry import due_for, kinds
 
 
 def due_panel(member) -> dict:
     """For the start page: the first few items of each kind."""
     today = timezone.localdate()
     return {"groups": due_for(member, today), "today": today}
+
+
+class DueKindForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All"))] + [
+            (kind.key, kind.label) for kind in kinds() if kind.applies_to(member)
+        ]
+
+
+class DueListView(MemberRequiredMixin, TableMixin, TemplateView):
+    """Every item due that the member answers for, kind by kind (``?kind=`` keeps to one)."""
+
+    template_name = "due/due_list.html"
+    table = tables.DUE
+
+    @staticmethod
+    def case_model():
+        return apps.get_model("cases", "Case")  # named, never imported: cases sits above
+
+    def dispatch(self, request, *args, **kwargs):
+        member = getattr(request, "member", None)
+        if (
+            request.user.is_authenticated
+            and member is not None
+            and not self.case_model().access_policy.allows(member, "view")
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form(self) -> DueKindForm:
+        return DueKindForm(self.request.GET or None, member=self.request.member)
+
+    def export_objects(self) -> list[tables.DueRow]:
+        form = self.form()
+        chosen = form.cleaned_data.get("kind") if form.is_valid() else ""
+        today = timezone.localdate()
+        return [
+            tables.DueRow(kind, item, today)
+            for kind, items in due_for(self.request.member, today)
+            if not chosen or kind.key == chosen
+            for item in items
+        ]
+
+    def table_objects(self, context):
+        return context["rows"]
+
+    def get_context_data(self, **kwargs):
+        rows = self.export_objects()
+        recorder.record_list(self.case_model(), count=len(rows))
+        return super().get_context_data(rows=rows, filterset={"form": self.form()}, **kwargs)

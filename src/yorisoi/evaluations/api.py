@@ -7,8 +7,9 @@ from rest_framework import mixins, serializers
 
 from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
-from yorisoi.core.filters import ScopedFilterSet
-from yorisoi.evaluations import selectors, services
+from yorisoi.core.filters import ScopedFilterBackend, ScopedFilterSet
+from yorisoi.core.tables import TableOrdering
+from yorisoi.evaluations import selectors, services, tables
 from yorisoi.evaluations.models import (
     Evaluation,
     Instrument,
@@ -159,6 +160,8 @@ class EvaluationViewSet(
     changes only the items it names and must send the version it started from."""
 
     model = Evaluation
+    table = tables.EVALUATIONS
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = EvaluationSerializer
     filterset_class = EvaluationFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]

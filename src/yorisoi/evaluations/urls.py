@@ -1,10 +1,11 @@
 from django.urls import path
 
-from yorisoi.evaluations.views import evaluations, instruments, stalled
+from yorisoi.evaluations.views import evaluations, instruments, lists, stalled
 
 app_name = "evaluations"
 
 urlpatterns = [
+    path("", lists.EvaluationListView.as_view(), name="evaluation_list"),
     path("case/<int:pk>/", evaluations.CaseHistoryView.as_view(), name="case_history"),
     path("case/<int:pk>/new/", evaluations.EvaluationCreateView.as_view(), name="evaluation_add"),
     path("case/<int:pk>/print/", evaluations.CaseHistoryPrintView.as_view(), name="case_print"),

@@ -7,7 +7,9 @@ from rest_framework.response import Response
 
 from yorisoi.cases.models import Case
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
-from yorisoi.handovers import services
+from yorisoi.core.filters import ScopedFilterBackend
+from yorisoi.core.tables import TableOrdering
+from yorisoi.handovers import services, tables
 from yorisoi.handovers.choices import HandoverReason
 from yorisoi.handovers.filtersets import HandoverApiFilterSet
 from yorisoi.handovers.models import Handover
@@ -88,6 +90,8 @@ class HandoverViewSet(
     """Handovers. Create hands a case to a new primary worker and keeps its summary."""
 
     model = Handover
+    table = tables.HANDOVERS
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = HandoverSerializer
     filterset_class = HandoverApiFilterSet
     create_service = staticmethod(services.hand_over)

@@ -13,13 +13,14 @@ from yorisoi.cases.models import Case
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.core import recorder
 from yorisoi.core.roles import Role
+from yorisoi.core.tables import TableMixin
 from yorisoi.core.views import (
     MemberRequiredMixin,
     ScopedDetailView,
     ScopedListView,
     ServiceFormMixin,
 )
-from yorisoi.handovers import services
+from yorisoi.handovers import services, tables
 from yorisoi.handovers.filtersets import HandoverFilterSet
 from yorisoi.handovers.forms import (
     AcknowledgeForm,
@@ -129,10 +130,11 @@ class HandoverPrintView(HandoverDetailView):
     http_method_names = ["get", "head", "options"]
 
 
-class HandoverListView(ScopedListView):
+class HandoverListView(TableMixin, ScopedListView):
     model = Handover
     filterset_class = HandoverFilterSet
     template_name = "handovers/handover_list.html"
+    table = tables.HANDOVERS
 
     def get_queryset(self):
         return (

@@ -1,29 +1,30 @@
-"""Importing a ledger in the browser: check first, see every problem, then import for real."""
+"""Importing a ledger in the browser: check, give meanings to values outside the lists, check
+again, then import in the background with its progress shown."""
 
 import time
 import uuid
 from io import BytesIO
-from pathlib import Path
 
 from django import forms
-from django.apps import apps
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
-from yorisoi.core import recorder
-from yorisoi.core.importing import ImportFileError, read_rows, run_import
-from yorisoi.core.recorder import AuditAction
+from yorisoi.core.importing import MAX_ROWS, ImportFileError, ImportReport, read_rows
 from yorisoi.core.roles import Role
-from yorisoi.core.views import MemberRequiredMixin
-from yorisoi.imports import registry
+from yorisoi.core.views import MemberRequiredMixin, ScopedDetailView
+from yorisoi.imports import jobs, registry, services
+from yorisoi.imports.models import ImportJob
+from yorisoi.imports.running import run_ledger
+from yorisoi.organizations.models import Membership
 
 SESSION_KEY = "yorisoi_pending_import"
 MAX_UPLOAD = 20 * 1024 * 1024
+EMPTY = "__empty__"  # the select's "leave the cell empty"
 
 
 class ImportForm(forms.Form):
@@ -38,10 +39,28 @@ class ImportForm(forms.Form):
             "CSV may be UTF-8 or Shift_JIS. The first row holds the column names."
         ),
     )
+    staff = forms.CharField(
+        label=gettext_lazy("Staff for rows with an empty 担当者 (contact records)"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy(
+            "Leave it empty to import those rows with the staff marked as not recorded. A name "
+            "that is not a current member is kept as written."
+        ),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, member=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [(item.key, item.label) for item in registry.ledgers()]
+        if member is not None:
+            names = (
+                Membership.objects.for_member(member)
+                .filter(is_active=True)
+                .exclude(role=Role.SYSADMIN)
+                .values_list("user__full_name", flat=True)
+            )
+            self.staff_names = sorted(name for name in names if name)
+            self.fields["staff"].widget.attrs["list"] = "import-staff-names"
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -52,18 +71,33 @@ class ImportForm(forms.Form):
         return upload
 
 
-def _pending_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def _remove_stale_uploads(hours: int = 24) -> None:
     """Checked files never confirmed hold personal data: they do not stay longer than a day."""
     cutoff = time.time() - hours * 3600
-    for path in _pending_dir().iterdir():
+    for path in jobs.media_dir().iterdir():
         if path.stat().st_mtime < cutoff:
             path.unlink(missing_ok=True)
+
+
+def _meaning_groups(report: ImportReport) -> list[dict]:
+    """The values to give a meaning (first those outside the lists, then those read with a
+    meaning already), each with its select's options and current choice."""
+    groups = [
+        {"column": u.column, "text": u.text, "rows": u.rows, "choices": u.choices, "current": None}
+        for u in report.unknown
+    ]
+    for m in report.mapped:
+        choices = next((u["choices"] for u in groups if u["column"] == m.column), None)
+        groups.append(
+            {
+                "column": m.column,
+                "text": m.text,
+                "rows": m.rows,
+                "choices": choices,
+                "current": m.choice or EMPTY,
+            }
+        )
+    return groups
 
 
 class ImportView(MemberRequiredMixin, View):
@@ -77,76 +111,158 @@ class ImportView(MemberRequiredMixin, View):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def show(self, request, context, status=200):
+        context = {"max_rows": f"{MAX_ROWS:,}", **context}
+        return render(request, self.template_name, context, status=status)
+
+    def form(self, *args, **kwargs):
+        return ImportForm(*args, member=self.request.member, **kwargs)
+
     def get(self, request):
-        return render(request, self.template_name, {"form": ImportForm()})
+        recent = ImportJob.objects.for_member(request.member).select_related("created_by__user")
+        return self.show(request, {"form": self.form(), "recent": recent[:5]})
 
     def post(self, request):
         if "confirm" in request.POST:
             return self.confirm(request)
-        form = ImportForm(request.POST, request.FILES)
+        if "recheck" in request.POST:
+            return self.recheck(request)
+        form = self.form(request.POST, request.FILES)
         if not form.is_valid():
-            return render(request, self.template_name, {"form": form}, status=400)
+            return self.show(request, {"form": form}, status=400)
         _remove_stale_uploads()
+        self.discard_pending(request)
         kind, upload = form.cleaned_data["kind"], form.cleaned_data["file"]
         data = upload.read()
-        report = self.run(request, kind, data, upload.name, dry_run=True)
-        if report is None:
-            return render(request, self.template_name, {"form": form}, status=400)
-        context = {
-            "form": ImportForm(initial={"kind": kind}),
-            "report": report,
+        pending = {
+            "token": uuid.uuid4().hex,
+            "kind": kind,
             "filename": upload.name,
+            "organization": request.member.organization_id,
+            "staff": form.cleaned_data["staff"],
+            "meanings": {},
         }
-        if report.ok:
-            token = uuid.uuid4().hex
-            (_pending_dir() / token).write_bytes(data)
-            request.session[SESSION_KEY] = {
-                "token": token,
-                "kind": kind,
-                "filename": upload.name,
-                "organization": request.member.organization_id,
-            }
-            context["pending"] = True
-        return render(request, self.template_name, context)
+        return self.check(request, pending, data)
+
+    def check(self, request, pending, data):
+        """Check the file (nothing is written), keep it for the next step, show the report."""
+        try:
+            table = read_rows(BytesIO(data), filename=pending["filename"])
+        except ImportFileError as error:
+            messages.error(request, error.message)
+            return self.show(
+                request, {"form": self.form(initial={"kind": pending["kind"]})}, status=400
+            )
+        report = run_ledger(
+            key=pending["kind"],
+            organization=request.member.organization,
+            actor=request.member,
+            table=table,
+            dry_run=True,
+            meanings=pending["meanings"],
+            staff_name=pending["staff"],
+        )
+        groups = _meaning_groups(report)
+        pending["groups"] = [[g["column"], g["text"]] for g in groups]
+        pending["ok"] = report.ok
+        (jobs.media_dir() / pending["token"]).write_bytes(data)
+        request.session[SESSION_KEY] = pending
+        context = {
+            "form": self.form(initial={"kind": pending["kind"], "staff": pending["staff"]}),
+            "report": report,
+            "filename": pending["filename"],
+            "groups": groups,
+            "empty": EMPTY,
+            "pending": report.ok,
+        }
+        return self.show(request, context)
+
+    def pending_file(self, request):
+        """The file checked last in this session, for this organization; else (None, None)."""
+        pending = request.session.get(SESSION_KEY)
+        if not pending:
+            return None, None
+        path = jobs.media_dir() / pending["token"]
+        # A file checked for one organization is never imported into another.
+        if pending.get("organization") != request.member.organization_id or not path.exists():
+            self.discard_pending(request)
+            return None, None
+        return pending, path
+
+    def discard_pending(self, request):
+        pending = request.session.pop(SESSION_KEY, None)
+        if pending:
+            (jobs.media_dir() / pending["token"]).unlink(missing_ok=True)
+
+    def recheck(self, request):
+        """Check the same file again with the meanings chosen for its values."""
+        pending, path = self.pending_file(request)
+        if pending is None:
+            messages.warning(request, _("Please choose the file again."))
+            return redirect("imports:import")
+        meanings = dict(pending["meanings"])
+        for index, (column, text) in enumerate(pending.get("groups", [])):
+            choice = request.POST.get(f"meaning-{index}", "")
+            if choice:
+                meanings.setdefault(column, {})[text] = "" if choice == EMPTY else choice
+        pending["meanings"] = meanings
+        return self.check(request, pending, path.read_bytes())
 
     def confirm(self, request):
-        pending = request.session.pop(SESSION_KEY, None)
-        path = _pending_dir() / pending["token"] if pending else None
-        # A file checked for one organization is never imported into another.
-        if pending and pending.get("organization") != request.member.organization_id:
-            path.unlink(missing_ok=True)
-            pending = None
-        if not pending or not path.exists():
+        pending, path = self.pending_file(request)
+        if pending is None or not pending.get("ok"):
+            self.discard_pending(request)
             messages.warning(request, _("Please choose the file again."))
             return redirect("imports:import")
         data = path.read_bytes()
-        path.unlink()
-        report = self.run(request, pending["kind"], data, pending["filename"], dry_run=False)
-        if report is not None and report.ok:
-            recorder.record(
-                AuditAction.IMPORT,
-                model=apps.get_model(registry.ledger(pending["kind"]).model),
-                detail={
-                    "kind": pending["kind"],
-                    "file": pending["filename"],
-                    "created": report.created,
-                    "updated": report.updated,
-                    "unchanged": report.unchanged,
-                },
-            )
-            messages.success(request, report.as_text())
-            return redirect("cases:case_list")
-        return render(
-            request, self.template_name, {"form": ImportForm(), "report": report}, status=400
+        self.discard_pending(request)
+        job = services.queue_import(
+            actor=request.member,
+            ledger=pending["kind"],
+            filename=pending["filename"],
+            data=data,
+            options={"meanings": pending["meanings"], "staff": pending["staff"]},
+            language=get_language() or "ja",
         )
+        jobs.start(job)
+        return redirect("imports:job", pk=job.pk)
 
-    def run(self, request, kind, data, filename, *, dry_run):
-        try:
-            table = read_rows(BytesIO(data), filename=filename)
-        except ImportFileError as error:
-            messages.error(request, error.message)
-            return None
-        importer = registry.ledger(kind).importer
-        return run_import(
-            table, dry_run=dry_run, **importer(request.member.organization, request.member)
-        )
+
+class ImportJobView(ScopedDetailView):
+    """A confirmed import: its progress while it runs, then what it did."""
+
+    model = ImportJob
+    template_name = "imports/job.html"
+    context_object_name = "job"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(job_context(self.object))
+        return context
+
+
+class ImportJobStatusView(ScopedDetailView):
+    """The part of the job page that changes, for the page to fetch while the import runs."""
+
+    model = ImportJob
+    template_name = "imports/job_status.html"
+    context_object_name = "job"
+
+    def get_object(self, queryset=None):
+        # Fetched every second while the import runs: the job page logged the view already.
+        queryset = self.get_queryset() if queryset is None else queryset
+        return get_object_or_404(queryset, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(job_context(self.object))
+        return context
+
+
+def job_context(job: ImportJob) -> dict:
+    return {
+        "progress": jobs.progress_of(job),
+        "report": ImportReport.from_dict(job.report) if job.finished else None,
+        "status_url": reverse("imports:job_status", args=[job.pk]),
+        "waits_for_worker": job.status == ImportJob.Status.QUEUED and jobs.mode() == "worker",
+    }

@@ -3,8 +3,9 @@ from rest_framework import mixins, serializers
 
 from yorisoi.cases.models import Case
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
-from yorisoi.core.filters import ScopedFilterSet
-from yorisoi.meetings import services
+from yorisoi.core.filters import ScopedFilterBackend, ScopedFilterSet
+from yorisoi.core.tables import TableOrdering
+from yorisoi.meetings import services, tables
 from yorisoi.meetings.models import Attendee, CaseMeeting, MeetingAction
 from yorisoi.organizations.models import Membership
 
@@ -75,6 +76,8 @@ class CaseMeetingViewSet(
     """Case meetings with their attendees and the actions decided."""
 
     model = CaseMeeting
+    table = tables.MEETINGS
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = CaseMeetingSerializer
     filterset_class = CaseMeetingFilterSet
     create_service = staticmethod(services.hold_meeting)

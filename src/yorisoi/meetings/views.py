@@ -10,8 +10,10 @@ from django.views import View
 from django.views.generic import FormView
 
 from yorisoi.cases.views.mixins import CaseChildMixin
-from yorisoi.core.views import ScopedDetailView, ScopedMixin, ServiceFormMixin
-from yorisoi.meetings import services
+from yorisoi.core.tables import TableMixin
+from yorisoi.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
+from yorisoi.meetings import services, tables
+from yorisoi.meetings.filtersets import MeetingListFilterSet
 from yorisoi.meetings.forms import MeetingForm
 from yorisoi.meetings.models import CaseMeeting, MeetingAction
 
@@ -31,6 +33,23 @@ class MeetingCreateView(CaseChildMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self):
         return reverse("cases:case_detail", args=[self.case.pk])
+
+
+class MeetingListView(TableMixin, ScopedListView):
+    """Every case meeting of the organization, newest first."""
+
+    model = CaseMeeting
+    filterset_class = MeetingListFilterSet
+    template_name = "generic/table_list.html"
+    table = tables.MEETINGS
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("case__person", "recorded_by__user")
+            .order_by("-held_on", "-pk")
+        )
 
 
 class MeetingDetailView(ScopedDetailView):

@@ -2,8 +2,10 @@ from rest_framework import mixins, serializers
 from rest_framework.response import Response
 
 from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
+from yorisoi.core.filters import ScopedFilterBackend
 from yorisoi.core.roles import Role
-from yorisoi.organizations import services
+from yorisoi.core.tables import TableOrdering
+from yorisoi.organizations import services, tables
 from yorisoi.organizations.filtersets import MembershipFilterSet
 from yorisoi.organizations.models import Membership, Organization
 
@@ -76,6 +78,8 @@ class MembershipViewSet(
     """Staff of the active organization; system administrators add and change them."""
 
     model = Membership
+    table = tables.STAFF
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]

@@ -65,18 +65,18 @@ class Organization(AuditedModel):
     approve_closures = models.BooleanField(
         _("closing a case needs a supervisor's approval"), default=False
     )
-    is_active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    # The organization is its own tenant: a member sees exactly their own.
     api_token_days = models.PositiveSmallIntegerField(
         _("days an API token stays valid"),
         default=90,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text=_("Applies to tokens already issued too; a shorter period ends them sooner."),
     )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    # The organization is its own tenant: a member sees exactly their own.
     objects = TenantQuerySet.as_manager()
     organization_lookup = "pk"
     access_policy = AccessPolicy(view=ALL_ROLES, change={Role.SYSADMIN})

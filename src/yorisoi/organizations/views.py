@@ -10,6 +10,7 @@ from django.views import View
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from yorisoi.core.roles import Action
+from yorisoi.core.tables import TableMixin
 from yorisoi.core.views import (
     MemberRequiredMixin,
     ScopedCreateView,
@@ -18,7 +19,7 @@ from yorisoi.core.views import (
     ScopedMixin,
     ScopedUpdateView,
 )
-from yorisoi.organizations import services
+from yorisoi.organizations import services, tables
 from yorisoi.organizations.filtersets import MembershipFilterSet
 from yorisoi.organizations.forms import OrganizationForm, StaffChangeForm, StaffCreateForm
 from yorisoi.organizations.middleware import SESSION_KEY
@@ -63,10 +64,11 @@ class OrganizationSettingsView(ScopedUpdateView):
         return reverse("organizations:settings")
 
 
-class StaffListView(ScopedListView):
+class StaffListView(TableMixin, ScopedListView):
     model = Membership
     filterset_class = MembershipFilterSet
     template_name = "organizations/staff_list.html"
+    table = tables.STAFF
 
     def get_queryset(self):
         return (

@@ -6,7 +6,9 @@ from rest_framework.response import Response
 from yorisoi.cases.api import DecisionSerializer
 from yorisoi.cases.models import Case
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
-from yorisoi.plans import services
+from yorisoi.core.filters import ScopedFilterBackend
+from yorisoi.core.tables import TableOrdering
+from yorisoi.plans import services, tables
 from yorisoi.plans.models import Goal, SupportPlan
 
 
@@ -58,6 +60,8 @@ class SupportPlanViewSet(
     """Support plan versions; posting makes the next version of the case's plan."""
 
     model = SupportPlan
+    table = tables.PLANS
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = SupportPlanSerializer
     filterset_fields = ["case"]
     create_service = staticmethod(services.make_plan)

@@ -7,8 +7,10 @@ from django.views.generic import FormView
 
 from yorisoi.cases.views.closure import DecisionView
 from yorisoi.cases.views.mixins import CaseChildMixin
-from yorisoi.core.views import ScopedDetailView, ScopedMixin, ServiceFormMixin
-from yorisoi.plans import services
+from yorisoi.core.tables import TableMixin
+from yorisoi.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
+from yorisoi.plans import services, tables
+from yorisoi.plans.filtersets import SupportPlanFilterSet
 from yorisoi.plans.forms import PlanForm, ReviewForm
 from yorisoi.plans.models import PlanReview, SupportPlan
 
@@ -36,6 +38,23 @@ class PlanCreateView(CaseChildMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self):
         return reverse("plans:plan_detail", args=[self.object.pk])
+
+
+class PlanListView(TableMixin, ScopedListView):
+    """Every plan version of the organization's cases, newest first."""
+
+    model = SupportPlan
+    filterset_class = SupportPlanFilterSet
+    template_name = "generic/table_list.html"
+    table = tables.PLANS
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("case__person", "made_by__user")
+            .order_by("-made_on", "-pk")
+        )
 
 
 class PlanDetailView(ScopedDetailView):

@@ -9,8 +9,10 @@ from yorisoi.cases.api import CaseSerializer
 from yorisoi.cases.models import Case
 from yorisoi.consents.models import InformationItem
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
+from yorisoi.core.filters import ScopedFilterBackend
+from yorisoi.core.tables import TableOrdering
 from yorisoi.organizations.models import Membership
-from yorisoi.referrals import services
+from yorisoi.referrals import services, tables
 from yorisoi.referrals.choices import Basis, SupportStarted
 from yorisoi.referrals.filtersets import ProvisionFilterSet, ReferralFilterSet
 from yorisoi.referrals.models import IncomingReferral, ProvisionRecord, Referral
@@ -93,6 +95,8 @@ class ReferralViewSet(
     in an emergency. A refused referral answers 400 naming the consent that is missing."""
 
     model = Referral
+    table = tables.REFERRALS
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = ReferralSerializer
     filterset_class = ReferralFilterSet
     create_service = staticmethod(services.refer)
@@ -174,6 +178,8 @@ class IncomingViewSet(
     carry only the sections the person's consent allowed."""
 
     model = IncomingReferral
+    table = tables.INCOMING
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = IncomingSerializer
     filterset_fields = ["case", "status"]
     create_service = staticmethod(services.receive_referral)
@@ -248,6 +254,8 @@ class ProvisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     """Provision records (supervisors): every provision of personal data to a third party."""
 
     model = ProvisionRecord
+    table = tables.PROVISIONS
+    filter_backends = [ScopedFilterBackend, TableOrdering]
     serializer_class = ProvisionSerializer
     filterset_class = ProvisionFilterSet
 

@@ -80,7 +80,9 @@ class ReferralRow:
 
 def _items(text: str) -> list[str]:
     parts = [p.strip() for p in text.translate(_SEPARATORS).split("・") if p.strip()]
-    return sorted({ITEM.match(p) for p in parts}, key=InformationItem.values.index)
+    # A part given the meaning "leave it empty" adds nothing.
+    items = {ITEM.match(p) for p in parts} - {""}
+    return sorted(items, key=InformationItem.values.index)
 
 
 def parse_referral_row(row, mapping, *, actor, cases, agencies, councils) -> ReferralRow:
@@ -142,14 +144,16 @@ def parse_referral_row(row, mapping, *, actor, cases, agencies, councils) -> Ref
     )
 
 
-def write_referrals(rows: list[ReferralRow], *, actor) -> tuple[int, int, int]:
+def write_referrals(rows: list[ReferralRow], *, actor, progress=None) -> tuple[int, int, int]:
     known = set(
         Referral.objects.for_organization(actor.organization)
         .filter(case__in={r.case.pk for r in rows})
         .values_list("case_id", "referred_on", "agency_id", "reason")
     )
     created = unchanged = 0
-    for row in rows:
+    for done, row in enumerate(rows, start=1):
+        if progress is not None and (done % 100 == 0 or done == len(rows)):
+            progress(done)
         key = (row.case.pk, row.fields["referred_on"], row.agency.pk, row.fields["reason"])
         if key in known:
             unchanged += 1

@@ -21,5 +21,4 @@ urlpatterns = [
         name="incoming_confirm",
     ),
     path("provisions/", views.ProvisionListView.as_view(), name="provision_list"),
-    path("provisions/export/", views.ProvisionExportView.as_view(), name="provision_export"),
 ]

@@ -14,12 +14,10 @@ from django.views.generic import FormView, TemplateView
 
 from yorisoi.cases.views.mixins import CaseChildMixin
 from yorisoi.consents.models import Consent, ConsentKind
-from yorisoi.core import recorder
-from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Action
+from yorisoi.core.tables import TableMixin
 from yorisoi.core.views import ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormMixin
-from yorisoi.core.xlsx import workbook_bytes, xlsx_response
-from yorisoi.referrals import selectors, services
+from yorisoi.referrals import selectors, services, tables
 from yorisoi.referrals.filtersets import ProvisionFilterSet, ReferralFilterSet
 from yorisoi.referrals.forms import (
     AcceptForm,
@@ -109,15 +107,21 @@ class FollowUpView(ScopedMixin, ServiceFormMixin, FormView):
         return reverse("referrals:referral_detail", args=[self.referral.pk])
 
 
-class ReferralListView(ScopedListView):
+class ReferralListView(TableMixin, ScopedListView):
     """All referrals out: where they went, and whether support started."""
 
     model = Referral
     filterset_class = ReferralFilterSet
     template_name = "referrals/referral_list.html"
+    table = tables.REFERRALS
 
     def get_queryset(self):
-        return super().get_queryset().select_related("case__person", "agency")
+        return (
+            super()
+            .get_queryset()
+            .select_related("case__person", "agency", "made_by__user")
+            .defer("disclosed")
+        )
 
 
 # Referrals received ------------------------------------------------------------------------
@@ -142,12 +146,13 @@ class IncomingCreateView(CaseChildMixin, ServiceFormMixin, FormView):
         return reverse("cases:case_detail", args=[self.case.pk])
 
 
-class IncomingListView(ScopedListView):
+class IncomingListView(TableMixin, ScopedListView):
     model = IncomingReferral
     template_name = "referrals/incoming_list.html"
+    table = tables.INCOMING
 
     def get_queryset(self):
-        return super().get_queryset().select_related("case__person")
+        return super().get_queryset().select_related("case").defer("disclosed")
 
 
 class IncomingDetailView(ScopedDetailView):
@@ -268,12 +273,13 @@ class TeamView(CaseChildMixin, TemplateView):
 # Provision records (第三者提供の記録) ------------------------------------------------------
 
 
-class ProvisionListView(ScopedListView):
+class ProvisionListView(TableMixin, ScopedListView):
     """Every provision of personal data to a third party, for supervisors to review."""
 
     model = ProvisionRecord
     filterset_class = ProvisionFilterSet
     template_name = "referrals/provision_list.html"
+    table = tables.PROVISIONS
 
     def get_queryset(self):
         return (
@@ -281,48 +287,3 @@ class ProvisionListView(ScopedListView):
             .get_queryset()
             .select_related("case", "person", "consent", "council", "recorded_by__user")
         )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.request.GET.urlencode(), **kwargs)
-
-
-class ProvisionExportView(ProvisionListView):
-    paginate_by = None
-
-    def render_to_response(self, context, **kwargs):
-        records = list(self.get_queryset()[:50_000])
-        headers = [
-            _("Provided on"),
-            _("Recipient"),
-            _("Case number"),
-            _("Whose data"),
-            _("Items provided"),
-            _("Ground"),
-            _("Emergency reason"),
-            _("Recorded by"),
-        ]
-        rows = [
-            (
-                p.provided_on,
-                p.recipient,
-                p.case.number,
-                p.person.display_name,
-                "、".join(p.item_labels()),
-                p.basis_label,
-                p.emergency_reason,
-                str(p.recorded_by.user) if p.recorded_by_id else "",
-            )
-            for p in records
-        ]
-        recorder.record(
-            AuditAction.EXPORT,
-            model=ProvisionRecord,
-            detail={"rows": len(rows), "query": self.request.GET.urlencode()},
-        )
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return xlsx_response(
-            f"provisions-{stamp}.xlsx", workbook_bytes(_("Provision records"), headers, rows)
-        )
-
-    def get_context_data(self, **kwargs):
-        return {}

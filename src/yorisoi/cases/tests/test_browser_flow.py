@@ -74,7 +74,7 @@ def test_inquiry_to_case_intake_visit_and_search(browser_page, caseworker, make_
     page.get_by_role("navigation").get_by_role("link", name="記録検索").click()
     page.get_by_label("支援記録の語句").fill("挨拶")
     page.get_by_role("button", name="検索する").click()
-    results = page.locator(".timeline__entry")
+    results = page.locator("table.data-table tbody tr")
     assert results.count() == 1
     assert (
         "よりそい ひかる" in results.first.inner_text()

@@ -168,17 +168,3 @@ def test_case_list_filters_by_fiscal_year_and_age_band(as_member, caseworker, or
     assert [c.opened_on for c in fy2025] == [datetime.date(2025, 4, 1)]
     twenties = client.get(reverse("cases:case_list"), {"age_band": "20s"}).context["object_list"]
     assert [c.opened_on for c in twenties] == [datetime.date(2025, 3, 31)]
-
-
-def test_case_list_exports_the_filtered_rows_to_xlsx(as_member, caseworker, org):
-    from io import BytesIO
-
-    from openpyxl import load_workbook
-
-    CaseFactory(organization=org, number="X-1", status="active")
-    CaseFactory(organization=org, number="X-2", status="closed")
-    response = as_member(caseworker).get(reverse("cases:case_export"), {"status": "active"})
-    sheet = load_workbook(BytesIO(response.content)).active
-    numbers = [row[0].value for row in sheet.iter_rows(min_row=2)]
-    assert numbers == ["X-1"]
-    assert sheet["A1"].value == "ケース番号"

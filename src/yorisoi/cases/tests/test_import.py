@@ -215,14 +215,18 @@ def test_contacts_import_and_two_staff_rule(tmp_path, org, staff, make_member):
     path = write_xlsx(tmp_path / "contacts.xlsx", CONTACT_HEADERS, rows)
     with pytest.raises(CommandError) as refused:
         call_command("import", "contacts", str(path), "--org", org.slug)
-    assert "4行目" in str(refused.value) and "5行目" in str(refused.value)  # noqa: PT018
+    assert "4行目" in str(refused.value)
+    assert "5行目" not in str(refused.value)  # a ledger's lone visit is history, not an error
     assert ContactRecord.objects.count() == 0
-    write_xlsx(path, CONTACT_HEADERS, rows[:2])
+    write_xlsx(path, CONTACT_HEADERS, rows[:2] + rows[3:])
     call_command("import", "contacts", str(path), "--org", org.slug)
     call_command("import", "contacts", str(path), "--org", org.slug)
-    assert ContactRecord.objects.count() == 2
-    visit = ContactRecord.objects.get(channel="home_visit")
+    assert ContactRecord.objects.count() == 3
+    visit = ContactRecord.objects.get(channel="home_visit", summary="訪問して扉越しに挨拶")
     assert (visit.with_person, visit.reached, visit.staff.count()) == (True, "person_and_family", 2)
+    assert visit.lone_visit_reason == ""
+    lone = ContactRecord.objects.get(summary="一人で訪問")
+    assert (lone.staff.count(), lone.lone_visit_reason) == (1, "台帳から取り込み（記録なし）")
 
 
 def test_supervisor_imports_in_the_browser_after_a_check(

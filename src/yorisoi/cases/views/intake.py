@@ -17,11 +17,25 @@ class IntakeView(CaseChildMixin, ServiceFormMixin, FormView):
     template_name = "cases/intake_form.html"
     success_message = gettext_lazy("The intake sheet has been saved.")
 
+    def inquiry(self):
+        """The inquiry the case was opened from (the first one, if it came in several times)."""
+        if not hasattr(self, "_inquiry"):
+            self._inquiry = self.case.inquiries.order_by("received_at", "pk").first()
+        return self._inquiry
+
     def get_form_kwargs(self):
         intake = Intake.objects.filter(case=self.case).first()
         if intake is not None and self.request.method == "GET":
             recorder.record_view(intake)
-        return {**super().get_form_kwargs(), "instance": intake}
+        kwargs = {**super().get_form_kwargs(), "instance": intake}
+        inquiry = self.inquiry()
+        if intake is None and inquiry is not None:
+            # A new sheet starts from what the caller already said (相談したいこと).
+            kwargs["initial"] = {**kwargs.get("initial", {}), "wishes": inquiry.about}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(inquiry=self.inquiry(), person=self.case.person, **kwargs)
 
     def perform(self, form):
         return services.save_intake(

@@ -1,5 +1,8 @@
 from django import template
 from django.apps import apps
+from django.urls import reverse
+
+from yorisoi.core import navigation
 
 register = template.Library()
 
@@ -9,3 +12,12 @@ def may(context, model_label: str, action: str = "view") -> bool:
     """``{% may "organizations.Membership" "add" as can_add %}``: the same policy the views use."""
     member = context.get("member")
     return apps.get_model(model_label).access_policy.allows(member, action)
+
+
+@register.simple_tag(takes_context=True)
+def url_if_allowed(context, url_name: str, *args) -> str:
+    """``{% url_if_allowed "agencies:council_list" as url %}``: the URL, or "" when the member's
+    role may not open that page (the view's own rule decides, see navigation.may_open)."""
+    if not navigation.may_open(context.get("member"), url_name, *args):
+        return ""
+    return reverse(url_name, args=args)

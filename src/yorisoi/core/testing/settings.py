@@ -14,3 +14,6 @@ from yorisoi.settings import *  # noqa: F403
 # Argon2 is the production hasher (asserted in accounts tests); a fast one keeps tests quick.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Confirmed ledger imports run at once inside the request (no thread sees a test transaction).
+YORISOI_IMPORT_JOBS = "inline"

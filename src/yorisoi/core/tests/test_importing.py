@@ -421,19 +421,20 @@ def test_every_error_of_every_row_is_collected_and_nothing_written():
     assert write.calls == []
     assert [(e.row, e.column) for e in report.errors] == [
         (3, "受付日"),
-        (3, "役割"),
         (5, "氏名"),
         (5, "年齢"),
         (6, "受付日"),
         (6, "年齢"),
     ]
+    # A value outside the choice list is not an error of its row: it waits for a meaning.
+    assert [(u.column, u.text, u.rows) for u in report.unknown] == [("役割", "院長", [3])]
     with override("en"):
         text = report.as_text()
-    assert text.startswith("Nothing was imported. Fix these 6 problems")
+    assert text.startswith("Nothing was imported. Fix these 5 problems")
     for number in (3, 5, 6):
         assert f"Row {number}, " in text
     assert "Row 2" not in text
-    assert "“役割”: “院長” is not one of the choices" in text
+    assert "“院長” in “役割”: 1 row (3)" in text
 
 
 def test_repeated_keys_are_reported_against_the_first_row():

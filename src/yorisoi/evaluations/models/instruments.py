@@ -4,13 +4,15 @@ A version is never changed once an evaluation may point at it: editing an instru
 publishes a new version, so old scores keep meaning what they meant when they were given.
 """
 
+from typing import ClassVar, Protocol, Self, TypeVar, cast
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.core.models import AuditedModel, TenantModel
 from yorisoi.core.roles import CASE_STAFF, Action, Role
-from yorisoi.core.scoping import AccessPolicy, TenantQuerySet
+from yorisoi.core.scoping import AccessPolicy, Member, TenantQuerySet
 from yorisoi.evaluations.choices import ItemKind
 
 YES_NO_VALUES = (0, 1)
@@ -18,25 +20,28 @@ YES_NO_VALUES = (0, 1)
 INSTRUMENT_ORDER = (models.F("organization").asc(nulls_first=True), "name", "pk")
 
 
-class InstrumentQuerySet(TenantQuerySet):
-    def for_member(self, member, action: str = Action.VIEW):
+class InstrumentQuerySet(TenantQuerySet["Instrument"]):
+    def for_member(self, member: Member | None, action: str = Action.VIEW) -> Self:
         """Shipped instruments are seen by all case staff; changed only by their owner."""
-        if not self.model.access_policy.allows(member, action):
+        if member is None or not self.model.access_policy.allows(member, action):
             return self.none()
         own = Q(organization=member.organization_id)
         return self.filter(own | Q(organization__isnull=True) if action == Action.VIEW else own)
 
-    def available_to(self, organization):
+    def available_to(self, organization: models.Model | int) -> Self:
         """Shipped instruments and the organization's own: for commands acting for it."""
         return self.filter(
             Q(organization__isnull=True) | Q(organization=getattr(organization, "pk", organization))
         )
 
 
+InstrumentManager = models.Manager.from_queryset(InstrumentQuerySet)
+
+
 class Instrument(TenantModel):
     """An instrument; without an organization it is shipped with yorisoi for everyone."""
 
-    organization = models.ForeignKey(
+    organization = models.ForeignKey(  # type: ignore[assignment]  # shipped ones have none
         "organizations.Organization",
         on_delete=models.PROTECT,
         null=True,
@@ -58,7 +63,7 @@ class Instrument(TenantModel):
         help_text=_("Instruments no longer in use keep their evaluations but take no new ones."),
     )
 
-    objects = InstrumentQuerySet.as_manager()
+    objects: ClassVar[InstrumentManager] = InstrumentManager()
     # Instruments hold no personal data: system administrators manage them with supervisors.
     access_policy = AccessPolicy(
         view=CASE_STAFF | {Role.SYSADMIN},
@@ -91,12 +96,20 @@ class Instrument(TenantModel):
         return self.organization_id is None
 
 
-class InstrumentPartQuerySet(models.QuerySet):
+class _InstrumentPart(Protocol):
+    instrument_lookup: str  # the path from the part to its instrument
+
+
+_Part = TypeVar("_Part", bound=models.Model)
+
+
+class InstrumentPartQuerySet(models.QuerySet[_Part]):
     """Versions, items and levels are reached through the instrument they belong to."""
 
-    def for_member(self, member, action: str = Action.VIEW):
+    def for_member(self, member: Member | None, action: str = Action.VIEW) -> Self:
         visible = Instrument.objects.for_member(member, action)
-        return self.filter(**{f"{self.model.instrument_lookup}__in": visible})
+        lookup = cast("type[_InstrumentPart]", self.model).instrument_lookup
+        return self.filter(**{f"{lookup}__in": visible})
 
 
 class InstrumentVersion(AuditedModel):

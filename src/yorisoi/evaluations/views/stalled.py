@@ -1,5 +1,8 @@
 """The supervisor's list of stalled cases, for focused review."""
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -8,13 +11,23 @@ from yorisoi.cases.models import Case
 from yorisoi.core import recorder
 from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Role
+from yorisoi.core.tables import TableMixin
 from yorisoi.core.views import MemberRequiredMixin
+from yorisoi.evaluations import tables
 from yorisoi.evaluations.stalled import stalled_cases
 
 
-class StalledCasesView(MemberRequiredMixin, TemplateView):
+@dataclass(frozen=True)
+class StalledRow:
+    case: Case
+    latest: Any  # the last two evaluations, which rated the same
+    previous: Any
+
+
+class StalledCasesView(MemberRequiredMixin, TableMixin, TemplateView):
     model = Case
     template_name = "evaluations/stalled.html"
+    table = tables.STALLED
 
     def dispatch(self, request, *args, **kwargs):
         member = getattr(request, "member", None)
@@ -22,9 +35,19 @@ class StalledCasesView(MemberRequiredMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def export_objects(self):
         member = self.request.member
-        years = member.organization.stalled_years
-        rows = stalled_cases(member, today=timezone.localdate(), years=years)
+        found = stalled_cases(
+            member, today=timezone.localdate(), years=member.organization.stalled_years
+        )
+        return [StalledRow(case, evaluations[0], evaluations[1]) for case, evaluations in found]
+
+    def table_objects(self, context):
+        return context["rows"]
+
+    def get_context_data(self, **kwargs):
+        rows = self.export_objects()
         recorder.record(AuditAction.LIST, model=Case, label="stalled", detail={"rows": len(rows)})
-        return super().get_context_data(rows=rows, years=years, **kwargs)
+        return super().get_context_data(
+            rows=rows, years=self.request.member.organization.stalled_years, **kwargs
+        )

@@ -1,14 +1,13 @@
 """Provision records: every provision listed and exported for supervisors, and only for them."""
 
 import datetime
-import io
 
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from yorisoi.agencies.tests.factories import AgencyFactory
 from yorisoi.audit.models import AuditEvent
 from yorisoi.cases.tests.factories import CaseFactory
+from yorisoi.core.testing.tables import read_xlsx, xlsx
 from yorisoi.referrals import services
 from yorisoi.referrals.tests.factories import SharingConsentFactory
 
@@ -37,12 +36,11 @@ def test_supervisors_list_and_export_provisions(caseworker, supervisor, org, as_
     page = client.get(reverse("referrals:provision_list")).content.decode()
     assert "架空ハローワーク" in page
     assert "寄添 光" in page
-    response = client.get(reverse("referrals:provision_export"))
-    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
-    assert rows[1][1] == "架空ハローワーク"
-    assert rows[1][2] == "P-1"
-    assert rows[1][4] == "氏名・生年月日・連絡先"
-    assert rows[1][5].startswith("同意")
+    sheet = read_xlsx(xlsx(client, reverse("referrals:provision_list")))
+    assert sheet.values("提供先") == ["架空ハローワーク"]
+    assert sheet.values("ケース番号") == ["P-1"]
+    assert sheet.values("提供した項目") == ["氏名・生年月日・連絡先"]
+    assert sheet.values("根拠")[0].startswith("同意")
     assert AuditEvent.objects.filter(
         action="export", object_type="referrals.provisionrecord"
     ).exists()

@@ -140,7 +140,10 @@ class Command(BaseCommand):
         if org is None:
             started = time.perf_counter()
             org = bench.build(
-                cases=cases, contacts=contacts, seed=seed, log=lambda m: self.stderr.write(m)
+                cases=cases,
+                contacts=contacts,
+                seed=seed,
+                log=lambda m: self.stderr.write(f"{time.perf_counter() - started:6.0f} s  {m}"),
             )
             build_seconds = round(time.perf_counter() - started, 1)
             self.stderr.write(f"built in {build_seconds:.0f} s")

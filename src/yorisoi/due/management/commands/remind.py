@@ -11,16 +11,20 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from yorisoi.core.roles import CASE_STAFF
+from yorisoi.core.site import absolute_url
 from yorisoi.due.registry import due_for
 from yorisoi.organizations.models import Membership
 
 
 def digest(member, today) -> str:
+    """Each kind with its items: case number, date, and a link that opens where to act."""
     lines = []
     for kind, items in due_for(member, today):
         lines.append(f"■ {kind.label} ({len(items)})")
         lines.extend(
-            f"  - {item.case.number}" + (f"  {item.due_on}" if item.due_on else "")
+            f"  - {item.case.number}"
+            + (f"  {item.due_on}" if item.due_on else "")
+            + f"  {absolute_url(item.link)}"
             for item in items
         )
     return "\n".join(lines)
@@ -50,10 +54,12 @@ class Command(BaseCommand):
                     continue
                 subject = _("[yorisoi] What is due (%(org)s)") % {"org": member.organization.name}
                 text = _(
-                    "Hello %(name)s,\n\nThis is what is due on your cases today.\n\n%(body)s\n"
+                    "Hello %(name)s,\n\nThis is what is due on your cases today.\n\n%(body)s\n\n"
+                    "yorisoi: %(url)s\n"
                 ) % {
                     "name": member.user,
                     "body": body,
+                    "url": absolute_url("core:home"),
                 }
                 if dry_run:
                     self.stdout.write(f"To {member.user.email}: {subject}\n{text}")

@@ -1,0 +1,36 @@
+"""Case meetings as a list: its page, its download and the API's order, declared once."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from yorisoi.cases.tables import case_columns
+from yorisoi.core.tables import CHOICE, DATE, Column, Table
+
+MEETINGS = Table(
+    "meetings",
+    _("Case meetings"),
+    [
+        Column(
+            "held_on",
+            _("Held on"),
+            kind=DATE,
+            link=lambda m: reverse("meetings:meeting_detail", args=[m.pk]),
+            order_by="held_on",
+        ),
+        *case_columns(),
+        Column("kind", _("Kind"), kind=CHOICE, order_by="kind"),
+        Column(
+            "difficult_case_review",
+            _("Review of a difficult case"),
+            under="kind",
+            css="badge",
+            accessor=lambda m: _("Review of a difficult case") if m.difficult_case_review else "",
+        ),
+        Column("support_policy", _("Support policy decided"), kind=CHOICE, empty="—"),
+        Column("matters", _("What was discussed"), truncate=80),
+        Column("policy_note", _("About the policy"), page=False),
+        Column("recorded_by", _("Recorded by"), "recorded_by.user", page=False),
+    ],
+    model="meetings.CaseMeeting",
+    empty=_("No meeting matches."),
+)

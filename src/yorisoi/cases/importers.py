@@ -355,11 +355,11 @@ class CaseRow:
 
 def parse_case_row(row, mapping, *, staff, directory) -> CaseRow:
     cells = RowReader(row, mapping)
-    number = cells.text("ケース番号", required=True)
+    number = cells.code("ケース番号", required=True)
     opened_on = cells.value("受付日", parse_date_cell, required=True)
     birth_date = cells.value("生年月日", optional(parse_date_cell))
     age_text = cells.text("年齢").replace("歳", "").strip()
-    age_band = ""
+    age_band, age = "", None
     if age_text and age_text not in UNKNOWN_WORDS:
         if "代" in age_text or "未満" in age_text or "以上" in age_text:
             age_band = cells.value("年齢", AGE_BAND.match) or ""
@@ -408,8 +408,15 @@ def parse_case_row(row, mapping, *, staff, directory) -> CaseRow:
         "sex": sex,
         "birth_date": birth_date,
         "age_band": "" if birth_date else age_band,
+        # 「28歳」 is kept as told on the day of the consultation, not only as 20代.
+        "age_told": None if birth_date else age,
+        "age_told_on": None if birth_date or age is None else opened_on,
     }
-    person = {key: value for key, value in person.items() if value and value not in UNKNOWN_WORDS}
+    person = {
+        key: value
+        for key, value in person.items()
+        if (value or value == 0) and value not in UNKNOWN_WORDS
+    }
     case = {
         "first_consulter": first_consulter,
         **route,

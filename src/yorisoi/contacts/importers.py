@@ -174,7 +174,7 @@ def _limit(cells: RowReader, column: str, text: str, name: str) -> None:
 
 def parse_contact_row(row, mapping, *, cases, staff, default_staff=FileStaff()) -> ContactRow:
     cells = RowReader(row, mapping)
-    number = cells.text("ケース番号", required=True)
+    number = cells.code("ケース番号", required=True)
     if number and number not in cases:
         cells.error("ケース番号", _("No case has this number. Import the case ledger first."))
     occurred_at = cells.value("日時", parse_datetime_cell, required=True)

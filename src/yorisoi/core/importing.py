@@ -529,6 +529,11 @@ class RowReader:
             self.error(column, gettext("This cell must be filled in."))
         return text
 
+    def code(self, column: str, *, required: bool = False) -> str:
+        """Return a code's text (a case number) in half width: 「Ｈ－００１」 is H-001, so the
+        contact ledger typed in half width finds the case the case ledger typed in full."""
+        return unicodedata.normalize("NFKC", self.text(column, required=required)).strip()
+
     def name(self, column: str, *, required: bool = False, blank: frozenset[str] = frozenset()):
         """Return a name's text, refusing one a spreadsheet would read as a formula.
 

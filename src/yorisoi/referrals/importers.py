@@ -87,7 +87,7 @@ def _items(text: str) -> list[str]:
 
 def parse_referral_row(row, mapping, *, actor, cases, agencies, councils) -> ReferralRow:
     cells = RowReader(row, mapping)
-    number = cells.text("ケース番号", required=True)
+    number = cells.code("ケース番号", required=True)
     case = cases.get(number)
     if number and case is None:
         cells.error("ケース番号", _("No case has this number. Import the case ledger first."))

@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from openpyxl import Workbook
 
 from yorisoi.audit.models import AuditEvent
 from yorisoi.cases.models import Case, Person
 from yorisoi.contacts.models import ContactRecord
+from yorisoi.core.testing.ledgers import write_csv, write_xlsx
 
 CASE_HEADERS = [
     "ケース番号",
@@ -99,22 +99,6 @@ BAD_CASES = [
     ["", "", "", "", "", "", "", "", "", "", "", "", "", ""],  # empty row: skipped
     ["K-001", "2024-04-01", "", "", "", "", "", "", "", "", "", "", "", ""],  # repeats row 2
 ]
-
-
-def write_xlsx(path, headers, rows):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
-def write_csv(path, headers, rows, encoding):
-    lines = [",".join(headers)] + [",".join(row) for row in rows]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
-    return path
 
 
 @pytest.fixture

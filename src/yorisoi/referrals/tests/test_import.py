@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from yorisoi.agencies.tests.factories import AgencyFactory, CouncilFactory
 from yorisoi.cases.tests.factories import CaseFactory
-from yorisoi.cases.tests.test_import import write_xlsx
+from yorisoi.core.testing.ledgers import write_xlsx
 from yorisoi.referrals.models import ProvisionRecord, Referral
 from yorisoi.referrals.tests.factories import SharingConsentFactory
 

@@ -72,6 +72,8 @@ class FirstConsulter(models.TextChoices):
     FAMILY_GROUP = "family_group", _("Family association")
     OTHER_AGENCY = "other_agency", _("Other support agency")
     OTHER = "other", _("Other")
+    # A ledger row that does not say who consulted first; never offered on a form.
+    NOT_RECORDED = "not_recorded", _("Not recorded (imported)")
 
 
 class ReferralRoute(models.TextChoices):

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yorisoi.cases.choices import FirstConsulter
 from yorisoi.cases.models import Case, HouseholdMember, Inquiry, Intake, Person
 from yorisoi.cases.models.intake import DAILY_LIFE_ITEMS
 from yorisoi.core.fields import JapaneseDateField
@@ -81,6 +82,18 @@ HANDOVER_HELP = _(
 )
 
 
+def offer_recorded_consulters(form, name: str = "first_consulter") -> None:
+    """「記録なし（取り込み）」 comes only from a ledger: a form keeps it for a record that has
+    it, and never offers it otherwise."""
+    field = form.fields[name]
+    kept = getattr(form.instance, name) if form.instance.pk else None
+    field.choices = [
+        (value, label)
+        for value, label in field.choices
+        if value != FirstConsulter.NOT_RECORDED or value == kept
+    ]
+
+
 class CaseForm(StaffLabelMixin, VersionedModelForm):
     class Meta:
         model = Case
@@ -111,6 +124,7 @@ class CaseForm(StaffLabelMixin, VersionedModelForm):
     def __init__(self, *args, member, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_staff(member, "primary_staff", "secondary_staff")
+        offer_recorded_consulters(self)
         self.fields["first_consulter_member"].queryset = HouseholdMember.objects.filter(
             household=self.instance.household_id
         )
@@ -140,6 +154,7 @@ class CaseOpenForm(StaffLabelMixin, ModelForm):
     def __init__(self, *args, member, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_staff(member, "primary_staff", "secondary_staff")
+        offer_recorded_consulters(self)
         self.fields["opened_on"].initial = timezone.localdate()
         self.fields["primary_staff"].initial = member.pk
 
@@ -206,6 +221,7 @@ class InquiryForm(ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        offer_recorded_consulters(self, "caller_relation")
         now = timezone.localtime()
         self.fields["received_on"].initial = now.date()
         self.fields["received_time"].initial = now.strftime("%H:%M")

@@ -32,7 +32,7 @@ from yorisoi.cases.choices import (
     ReferralRoute,
     Sex,
 )
-from yorisoi.cases.models import Case, CaseEvent
+from yorisoi.cases.models import Case
 from yorisoi.core.importing import (
     CellError,
     ChoiceMatcher,
@@ -62,6 +62,8 @@ COLUMNS = [
     Column("終結日", aliases=("終了日",)),
     Column("終結理由", aliases=("終了理由",)),
 ]
+
+BATCH = 500  # new cases written a batch at a time
 
 # Words that mean "not known": the cell is treated as empty.
 UNKNOWN_WORDS = {"不明", "未確認", "-", "ー", "―", "？", "?", "なし"}
@@ -442,37 +444,44 @@ def _differences(instance, values: dict) -> dict:
 
 
 def write_cases(rows: list[CaseRow], *, actor, progress=None) -> tuple[int, int, int]:
-    """Create new cases and bring known ones up to date; report created/updated/unchanged."""
+    """Create new cases (in bulk) and bring known ones up to date; report created/updated/
+    unchanged."""
     existing = {
         c.number: c
         for c in Case.objects.for_organization(actor.organization)
         .filter(number__in=[r.number for r in rows])
         .select_related("person")
     }
-    created = updated = unchanged = 0
-    for done, row in enumerate(rows, start=1):
-        if progress is not None and (done % 100 == 0 or done == len(rows)):
+    new = [
+        services.NewCase(
+            number=row.number,
+            opened_on=row.opened_on,
+            # A ledger that does not say who consulted first still opens its cases.
+            first_consulter=row.case.get("first_consulter", FirstConsulter.NOT_RECORDED),
+            person_data=row.person,
+            case_fields={k: v for k, v in row.case.items() if k != "first_consulter"},
+            note=_("Imported from a ledger (staff in the ledger: %(name)s).")
+            % {"name": row.staff_as_recorded}
+            if row.staff_as_recorded
+            else _("Imported from a ledger."),
+        )
+        for row in rows
+        if row.number not in existing
+    ]
+    done = 0
+    for start in range(0, len(new), BATCH):
+        services.open_cases(actor=actor, new=new[start : start + BATCH])
+        done += len(new[start : start + BATCH])
+        if progress is not None:
             progress(done)
+    updated = unchanged = 0
+    for row in rows:
         case = existing.get(row.number)
         if case is None:
-            case = services.open_case(
-                actor=actor,
-                opened_on=row.opened_on,
-                number=row.number,
-                person_data=row.person,
-                **row.case,
-            )
-            services.record_case_event(
-                actor=actor,
-                case=case,
-                kind=CaseEvent.Kind.IMPORTED,
-                text=_("Imported from a ledger (staff in the ledger: %(name)s).")
-                % {"name": row.staff_as_recorded}
-                if row.staff_as_recorded
-                else _("Imported from a ledger."),
-            )
-            created += 1
             continue
+        done += 1
+        if progress is not None and (done % 100 == 0 or done == len(rows)):
+            progress(done)
         person_changes = _differences(case.person, row.person)
         case_changes = _differences(case, {**row.case, "opened_on": row.opened_on})
         if not person_changes and not case_changes:
@@ -490,7 +499,7 @@ def write_cases(rows: list[CaseRow], *, actor, progress=None) -> tuple[int, int,
                 actor=actor, case=case, expected_version=case.version, **case_changes
             )
         updated += 1
-    return created, updated, unchanged
+    return len(new), updated, unchanged
 
 
 def case_import(organization, actor) -> dict:

@@ -142,9 +142,13 @@ class Case(TenantModel):
         return f"{self._meta.verbose_name} {self.number}"
 
     def save(self, *args, **kwargs):
+        self.fill_age_band_at_opening()
+        super().save(*args, **kwargs)
+
+    def fill_age_band_at_opening(self) -> None:
+        """Keep the age band of the opening day (also before a bulk insert, which skips save)."""
         if self.person_id and not self.age_band_at_opening:
             self.age_band_at_opening = self.person.age_band_on(self.opened_on)
-        super().save(*args, **kwargs)
 
 
 class CaseEvent(TenantModel):

@@ -83,6 +83,11 @@ class Person(TenantModel):
         return not self.name and bool(self.nickname)
 
     def save(self, *args, **kwargs):
+        self.fill_name_search()
+        super().save(*args, **kwargs)
+
+    def fill_name_search(self) -> None:
+        """What name search matches (also called before a bulk insert, which skips save)."""
         self.name_search = " ".join(
             filter(
                 None,
@@ -93,7 +98,6 @@ class Person(TenantModel):
                 ),
             )
         )
-        super().save(*args, **kwargs)
 
     def age_on(self, day: date) -> int | None:
         """The age on a given day: from the birth date, else from the age as told (28 when told

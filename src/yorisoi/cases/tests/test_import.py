@@ -252,3 +252,19 @@ def test_reimporting_a_thinner_file_never_blanks_known_values(tmp_path, org, sta
         "mother",
     )
     assert (k2.status, k2.close_reason) == ("closed", "goal_reached")
+
+
+def test_a_ledger_that_does_not_say_who_consulted_first_still_opens_its_cases(
+    tmp_path, as_member, caseworker, org, staff
+):
+    path = write_xlsx(
+        tmp_path / "l.xlsx", ["ケース番号", "受付日", "氏名"], [["K-1", "2024/4/1", "山田 太郎"]]
+    )
+    call_command("import", "cases", str(path), "--org", org.slug)
+    case = Case.objects.get(number="K-1")
+    assert case.get_first_consulter_display() == "記録なし（取り込み）"
+    # Kept on the case's own form, never offered for a case made in yorisoi.
+    edit = as_member(caseworker).get(reverse("cases:case_edit", args=[case.pk])).text
+    assert 'value="not_recorded"' in edit
+    new = as_member(caseworker).get(reverse("cases:inquiry_add")).text
+    assert 'value="not_recorded"' not in new

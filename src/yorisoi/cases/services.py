@@ -7,9 +7,10 @@ trail through the models' audit hooks; pages, the API and the importer all call 
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,10 @@ from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Action, Role
 from yorisoi.core.services import CommandActor, apply_fields, require, require_own, staff_of
 from yorisoi.core.text import normalize_name
+from yorisoi.organizations.models import Membership, Organization
+
+# Who a service acts for: a staff member, or a command acting for one organization.
+Actor: TypeAlias = Membership | CommandActor
 
 PERSON_FIELDS = frozenset(
     {
@@ -98,7 +103,7 @@ INQUIRY_FIELDS = frozenset(
 )
 
 
-def next_case_number(organization, opened_on: datetime.date) -> str:
+def next_case_number(organization: Organization | int, opened_on: datetime.date) -> str:
     """The next number of the fiscal year the case opens in: 2025-0001, 2025-0002, …"""
     prefix = f"{fiscal_year_of(opened_on)}-"
     numbers = Case.objects.for_organization(organization).filter(number__startswith=prefix)
@@ -110,7 +115,9 @@ def next_case_number(organization, opened_on: datetime.date) -> str:
     return f"{prefix}{max(used, default=0) + 1:04d}"
 
 
-def _event(case, kind, text, actor, at=None) -> CaseEvent:
+def _event(
+    case: Case, kind: str, text: str, actor: Actor, at: datetime.datetime | None = None
+) -> CaseEvent:
     return CaseEvent.objects.create(
         organization_id=case.organization_id,
         case=case,
@@ -124,15 +131,15 @@ def _event(case, kind, text, actor, at=None) -> CaseEvent:
 @transaction.atomic
 def open_case(
     *,
-    actor,
+    actor: Actor,
     opened_on: datetime.date,
     first_consulter: str,
     person: Person | None = None,
-    person_data: dict | None = None,
+    person_data: dict[str, Any] | None = None,
     household: Household | None = None,
     number: str = "",
     inquiry: Inquiry | None = None,
-    **case_fields,
+    **case_fields: Any,
 ) -> Case:
     """Open a case for a known person or a new one (whose record may be nearly empty)."""
     require(actor, Case, Action.ADD)
@@ -190,8 +197,8 @@ class NewCase:
     number: str
     opened_on: datetime.date
     first_consulter: str
-    person_data: dict
-    case_fields: dict
+    person_data: dict[str, Any]
+    case_fields: dict[str, Any]
     note: str  # the case event beside 「ケースを開始しました」, e.g. where it came from
 
 
@@ -200,7 +207,7 @@ _LINKS = ["organization", "person", "household", "primary_staff", "secondary_sta
 
 
 @transaction.atomic
-def open_cases(*, actor, new: Sequence[NewCase], batch_size: int = 500) -> list[Case]:
+def open_cases(*, actor: Actor, new: Sequence[NewCase], batch_size: int = 500) -> list[Case]:
     """``open_case`` for the thousands of new cases of a ledger, in a few statements a batch:
     the same person, household, case and events, the same field checks and one audit event
     per record (bulk inserts send no signal). A ledger gives every number, and a referring
@@ -272,7 +279,7 @@ def open_cases(*, actor, new: Sequence[NewCase], batch_size: int = 500) -> list[
 
 
 @transaction.atomic
-def record_case_event(*, actor, case: Case, kind: str, text: str) -> CaseEvent:
+def record_case_event(*, actor: Actor, case: Case, kind: str, text: str) -> CaseEvent:
     """Note something that happened to the case (e.g. it came in from a ledger)."""
     require(actor, Case, Action.CHANGE)
     require_own(actor, case)
@@ -288,7 +295,7 @@ _TRACKED = {
 }
 
 
-def _display(case, name) -> str:
+def _display(case: Case, name: str) -> str:
     value = getattr(case, name)
     if value is None or value == "":
         return "—"
@@ -296,7 +303,7 @@ def _display(case, name) -> str:
     return str(getter()) if getter else str(value)
 
 
-def needs_closure_approval(actor, case) -> bool:
+def needs_closure_approval(actor: Actor, case: Case) -> bool:
     """Closures wait for a supervisor where the organization asks (commands are trusted)."""
     return (
         case.organization.approve_closures
@@ -306,7 +313,7 @@ def needs_closure_approval(actor, case) -> bool:
 
 
 @transaction.atomic
-def change_case(*, actor, case: Case, expected_version: int, **fields) -> Case:
+def change_case(*, actor: Actor, case: Case, expected_version: int, **fields: Any) -> Case:
     """Change a case; status, stage, staff and contact progress each leave a timeline event."""
     require(actor, Case, Action.CHANGE)
     require_own(actor, case, fields.get("primary_staff"), fields.get("secondary_staff"))
@@ -330,7 +337,9 @@ def change_case(*, actor, case: Case, expected_version: int, **fields) -> Case:
     save_versioned(case, expected_version=expected_version)
     for name in changed:
         if name in _TRACKED:
-            label = Case._meta.get_field(name).verbose_name
+            field = Case._meta.get_field(name)
+            assert isinstance(field, models.Field)  # the tracked names are the case's own fields
+            label = field.verbose_name
             _event(case, _TRACKED[name], f"{label}: {before[name]} → {_display(case, name)}", actor)
     return case
 
@@ -354,7 +363,7 @@ def _link_referral_agency(case: Case, *, given: bool) -> None:
 
 
 @transaction.atomic
-def change_person(*, actor, person: Person, expected_version: int, **fields) -> Person:
+def change_person(*, actor: Actor, person: Person, expected_version: int, **fields: Any) -> Person:
     require(actor, Person, Action.CHANGE)
     require_own(actor, person)
     apply_fields(person, fields, PERSON_FIELDS)
@@ -364,7 +373,7 @@ def change_person(*, actor, person: Person, expected_version: int, **fields) -> 
 
 
 @transaction.atomic
-def attach_household(*, actor, case: Case) -> Household:
+def attach_household(*, actor: Actor, case: Case) -> Household:
     """Give a case (imported without one) its household record."""
     require(actor, Case, Action.CHANGE)
     require_own(actor, case)
@@ -374,7 +383,7 @@ def attach_household(*, actor, case: Case) -> Household:
 
 
 @transaction.atomic
-def add_household_member(*, actor, household: Household, **fields) -> HouseholdMember:
+def add_household_member(*, actor: Actor, household: Household, **fields: Any) -> HouseholdMember:
     require(actor, HouseholdMember, Action.ADD)
     require_own(actor, household)
     member = HouseholdMember(organization_id=household.organization_id, household=household)
@@ -386,7 +395,7 @@ def add_household_member(*, actor, household: Household, **fields) -> HouseholdM
 
 @transaction.atomic
 def change_household_member(
-    *, actor, member: HouseholdMember, expected_version: int, **fields
+    *, actor: Actor, member: HouseholdMember, expected_version: int, **fields: Any
 ) -> HouseholdMember:
     require(actor, HouseholdMember, Action.CHANGE)
     require_own(actor, member)
@@ -397,7 +406,7 @@ def change_household_member(
 
 
 @transaction.atomic
-def record_inquiry(*, actor, **fields) -> Inquiry:
+def record_inquiry(*, actor: Actor, **fields: Any) -> Inquiry:
     """Put a first contact in the intake queue."""
     require(actor, Inquiry, Action.ADD)
     inquiry = Inquiry(organization=actor.organization, received_by=staff_of(actor))
@@ -416,7 +425,7 @@ def _waiting(inquiry: Inquiry) -> Inquiry:
 
 
 @transaction.atomic
-def close_inquiry(*, actor, inquiry: Inquiry, note: str) -> Inquiry:
+def close_inquiry(*, actor: Actor, inquiry: Inquiry, note: str) -> Inquiry:
     """Take an inquiry off the queue without opening a case (advice given, referred on, …)."""
     require(actor, Inquiry, Action.CHANGE)
     require_own(actor, inquiry)
@@ -430,12 +439,12 @@ def close_inquiry(*, actor, inquiry: Inquiry, note: str) -> Inquiry:
 @transaction.atomic
 def convert_inquiry(
     *,
-    actor,
+    actor: Actor,
     inquiry: Inquiry,
     opened_on: datetime.date,
     person: Person | None = None,
     household: Household | None = None,
-    primary_staff=None,
+    primary_staff: Membership | None = None,
 ) -> Case:
     """Open a case from an inquiry, for an existing person/household or new ones."""
     require(actor, Inquiry, Action.CHANGE)
@@ -445,8 +454,8 @@ def convert_inquiry(
     if person is not None:
         _fill_in_person(actor, person, person_data)
     if household is None and person is not None:
-        household = person.cases.order_by("-opened_on").values_list("household", flat=True).first()
-        household = Household.objects.filter(pk=household).first() if household else None
+        latest = person.cases.order_by("-opened_on").values_list("household", flat=True).first()
+        household = Household.objects.filter(pk=latest).first() if latest else None
     case = open_case(
         actor=actor,
         opened_on=opened_on,
@@ -470,9 +479,9 @@ def convert_inquiry(
     return case
 
 
-def _person_facts(inquiry: Inquiry) -> dict:
+def _person_facts(inquiry: Inquiry) -> dict[str, Any]:
     """What an inquiry says about the person, as the person record holds it."""
-    facts = {
+    facts: dict[str, Any] = {
         "name": inquiry.person_name,
         "name_kana": inquiry.person_name_kana,
         "sex": inquiry.person_sex,
@@ -487,7 +496,7 @@ def _person_facts(inquiry: Inquiry) -> dict:
     return facts
 
 
-def _fill_in_person(actor, person: Person, facts: dict) -> None:
+def _fill_in_person(actor: Actor, person: Person, facts: dict[str, Any]) -> None:
     """A known person consulting again: what the new inquiry adds fills only what was blank
     (an age told anew replaces an older one; a date of birth, once known, stays)."""
     changes = {
@@ -501,16 +510,17 @@ def _fill_in_person(actor, person: Person, facts: dict) -> None:
         change_person(actor=actor, person=person, expected_version=person.version, **changes)
 
 
-def _caller_as_household_member(actor, inquiry: Inquiry, case: Case, *, key_person: bool):
+def _caller_as_household_member(
+    actor: Actor, inquiry: Inquiry, case: Case, *, key_person: bool
+) -> HouseholdMember | None:
     """A family member who called becomes (or already is) a member of the case's household."""
     if not inquiry.caller_name or inquiry.caller_relation not in _FAMILY_RELATIONS:
         return None
-    if case.household is None:
-        attach_household(actor=actor, case=case)
-    already = case.household.members.filter(name=inquiry.caller_name).first()
+    household = case.household or attach_household(actor=actor, case=case)
+    already = household.members.filter(name=inquiry.caller_name).first()
     return already or add_household_member(
         actor=actor,
-        household=case.household,
+        household=household,
         name=inquiry.caller_name,
         relation=_FAMILY_RELATIONS[inquiry.caller_relation],
         phone=inquiry.caller_phone,
@@ -519,7 +529,7 @@ def _caller_as_household_member(actor, inquiry: Inquiry, case: Case, *, key_pers
 
 
 @transaction.atomic
-def add_inquiry_to_case(*, actor, inquiry: Inquiry, case: Case) -> Case:
+def add_inquiry_to_case(*, actor: Actor, inquiry: Inquiry, case: Case) -> Case:
     """A known person, or their family, consults again: the inquiry joins their open case
     (on its timeline, where it was received) instead of opening a second one."""
     require(actor, Inquiry, Action.CHANGE)
@@ -556,19 +566,21 @@ _FAMILY_RELATIONS = {
 
 
 @transaction.atomic
-def save_intake(*, actor, case: Case, expected_version: int | None = None, **fields) -> Intake:
+def save_intake(
+    *, actor: Actor, case: Case, expected_version: int | None = None, **fields: Any
+) -> Intake:
     """Create the case's intake sheet or change it (refusing to overwrite a newer version)."""
     require(actor, Intake, Action.CHANGE)
     require_own(actor, case)
     intake = Intake.objects.select_for_update().filter(case=case).first()
-    if intake is not None and expected_version is None:
-        raise EditConflict  # someone else wrote the sheet since this form was opened
     if intake is None:
         intake = Intake(organization_id=case.organization_id, case=case, taken_by=staff_of(actor))
         apply_fields(intake, fields, INTAKE_FIELDS)
         intake.full_clean()
         intake.save()
         return intake
+    if expected_version is None:
+        raise EditConflict  # someone else wrote the sheet since this form was opened
     apply_fields(intake, fields, INTAKE_FIELDS)
     intake.full_clean()
     save_versioned(intake, expected_version=expected_version)

@@ -1,9 +1,12 @@
 """REST API of evaluation instruments (read only) and evaluations (scoped like the pages)."""
 
+from typing import Any
+
 import django_filters
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import mixins, serializers
+from rest_framework import mixins, routers, serializers
+from rest_framework.utils.serializer_helpers import ReturnDict
 
 from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
@@ -18,10 +21,11 @@ from yorisoi.evaluations.models import (
     Level,
     Score,
 )
+from yorisoi.evaluations.scoring import GroupTotal
 from yorisoi.organizations.models import Membership
 
 
-class LevelSerializer(serializers.ModelSerializer):
+class LevelSerializer(serializers.ModelSerializer[Level]):
     value = serializers.IntegerField(read_only=True)  # no backend-dependent maximum in the schema
 
     class Meta:
@@ -29,7 +33,7 @@ class LevelSerializer(serializers.ModelSerializer):
         fields = ["value", "text"]
 
 
-class ItemSerializer(serializers.ModelSerializer):
+class ItemSerializer(serializers.ModelSerializer[Item]):
     levels = LevelSerializer(many=True, read_only=True)
     order = serializers.IntegerField(read_only=True)
 
@@ -38,7 +42,7 @@ class ItemSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "label", "kind", "group", "order", "rated_by_default", "levels"]
 
 
-class InstrumentVersionSerializer(serializers.ModelSerializer):
+class InstrumentVersionSerializer(serializers.ModelSerializer[InstrumentVersion]):
     items = ItemSerializer(many=True, read_only=True)
     number = serializers.IntegerField(read_only=True)
 
@@ -47,7 +51,7 @@ class InstrumentVersionSerializer(serializers.ModelSerializer):
         fields = ["id", "number", "published_on", "items"]
 
 
-class InstrumentSerializer(serializers.ModelSerializer):
+class InstrumentSerializer(serializers.ModelSerializer[Instrument]):
     shipped = serializers.BooleanField(source="is_shipped", read_only=True)
     versions = InstrumentVersionSerializer(many=True, read_only=True)
 
@@ -63,7 +67,7 @@ class InstrumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scoped
     serializer_class = InstrumentSerializer
     filterset_fields = ["code", "is_active"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Instrument]:
         items = Item.objects.prefetch_related("levels")
         versions = InstrumentVersion.objects.order_by("-number").prefetch_related(
             Prefetch("items", queryset=items)
@@ -71,7 +75,7 @@ class InstrumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scoped
         return super().get_queryset().prefetch_related(Prefetch("versions", queryset=versions))
 
 
-class ScoreSerializer(serializers.ModelSerializer):
+class ScoreSerializer(serializers.ModelSerializer[Score]):
     item = ScopedRelatedField(Item)
     value = serializers.IntegerField(
         allow_null=True,
@@ -84,14 +88,14 @@ class ScoreSerializer(serializers.ModelSerializer):
         fields = ["item", "value"]
 
 
-class GroupTotalSerializer(serializers.Serializer):
+class GroupTotalSerializer(serializers.Serializer[GroupTotal]):
     group = serializers.CharField()
     points = serializers.IntegerField(allow_null=True, help_text="Null when no item was rated.")
     answered = serializers.IntegerField(help_text="How many of the group's items were rated.")
     items = serializers.IntegerField()
 
 
-class EvaluationSerializer(serializers.ModelSerializer):
+class EvaluationSerializer(serializers.ModelSerializer[Evaluation]):
     case = ScopedRelatedField(Case)
     instrument_version = ScopedRelatedField(InstrumentVersion)
     rater_member = ScopedRelatedField(HouseholdMember, required=False, allow_null=True)
@@ -128,8 +132,8 @@ class EvaluationSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
     @extend_schema_field(GroupTotalSerializer(many=True))
-    def get_totals(self, evaluation) -> list:
-        return GroupTotalSerializer(evaluation.totals(), many=True).data
+    def get_totals(self, evaluation: Evaluation) -> list[ReturnDict[str, Any]]:
+        return [GroupTotalSerializer(total).data for total in evaluation.totals()]
 
 
 class EvaluationFilterSet(ScopedFilterSet):
@@ -142,7 +146,7 @@ class EvaluationFilterSet(ScopedFilterSet):
         fields = ["case", "timing", "rater", "rated_by", "fiscal_year", "instrument"]
 
 
-def _scores_by_item(scores: list | None) -> dict | None:
+def _scores_by_item(scores: list[dict[str, Any]] | None) -> dict[int, int | None] | None:
     if scores is None:
         return None
     return {score["item"].pk: score["value"] for score in scores}
@@ -170,19 +174,19 @@ class EvaluationViewSet(
     update_arg = "evaluation"
     fixed_on_update = ("case", "instrument_version")
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Evaluation]:
         return selectors.with_scores(super().get_queryset()).order_by("-rated_on", "-pk")
 
-    def create_data(self, data):
+    def create_data(self, data: dict[str, Any]) -> dict[str, Any]:
         return {**data, "scores": _scores_by_item(data.get("scores")) or {}}
 
-    def update_data(self, evaluation, data):
+    def update_data(self, evaluation: Evaluation, data: dict[str, Any]) -> dict[str, Any]:
         if "scores" in data:
             data["scores"] = _scores_by_item(data["scores"])
         return data
 
 
-def register(router) -> None:
+def register(router: routers.BaseRouter) -> None:
     """Add this app's viewsets to the API router."""
     router.register("instruments", InstrumentViewSet, basename="instrument")
     router.register("evaluations", EvaluationViewSet, basename="evaluation")

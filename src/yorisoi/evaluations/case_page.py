@@ -4,6 +4,8 @@ Both say what they need, fetched with the rest of the case page in one query (re
 ``EvaluationsConfig.ready``).
 """
 
+from typing import Any
+
 from django.db.models import OuterRef
 from django.utils import timezone
 
@@ -12,6 +14,7 @@ from yorisoi.core.roles import Action
 from yorisoi.evaluations import history
 from yorisoi.evaluations.choices import Rater
 from yorisoi.evaluations.models import Evaluation
+from yorisoi.evaluations.scoring import SummaryLine
 
 # The panel is a glance: the latest evaluations are enough for it and its small chart.
 PANEL_EVALUATIONS = 12
@@ -31,7 +34,11 @@ def panel_needs(case, member) -> dict:
 def panel_context(case, member, found) -> dict:
     """The latest scores of each rater with the instrument used last, and one small chart."""
     recent = found["evaluations.recent"]
-    context = {"can_add": Evaluation.access_policy.allows(member, Action.ADD), "latest": []}
+    latest: list[tuple[Evaluation, list[SummaryLine]]] = []
+    context: dict[str, Any] = {
+        "can_add": Evaluation.access_policy.allows(member, Action.ADD),
+        "latest": latest,
+    }
     if not recent:
         return context
     instrument_id = recent[0].instrument_version.instrument_id
@@ -39,7 +46,7 @@ def panel_context(case, member, found) -> dict:
     for rater in Rater:
         last = next((e for e in same if e.rater == rater), None)
         if last is not None:
-            context["latest"].append((last, last.summary_lines()))
+            latest.append((last, last.summary_lines()))
     charts = history.build(same, key="panel")[0].charts
     context["instrument"] = recent[0].instrument_version.instrument
     context["chart"] = next((c for c in charts if c.has_values), None)

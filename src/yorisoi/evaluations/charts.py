@@ -98,12 +98,13 @@ class _Frame:
         self.top = 26 if compact else 30
         self.bottom = height - (18 if compact else 24)
         days = chart.days
-        self.first, self.last = (days[0], days[-1]) if days else (None, None)
+        self.first: datetime.date | None = days[0] if days else None
+        self.last: datetime.date | None = days[-1] if days else None
         self.low, self.high = chart.minimum, max(chart.maximum, chart.minimum + 1)
 
     def x(self, day: datetime.date) -> float:
         inner = 8  # keep end markers off the axes
-        if self.first is None or self.first == self.last:
+        if self.first is None or self.last is None or self.first == self.last:
             return round((self.left + self.right) / 2, 1)
         span = (self.last - self.first).days
         share = (day - self.first).days / span
@@ -126,9 +127,10 @@ def _value_ticks(low: int, high: int, compact: bool) -> list[int]:
 
 def _year_ticks(frame: _Frame, min_gap: float) -> list[tuple[float, str]]:
     """A tick at each 1 April inside the range, labelled with the fiscal year it opens."""
-    if frame.first is None:
+    if frame.first is None or frame.last is None:
         return []
-    ticks, last_x = [], None
+    ticks: list[tuple[float, str]] = []
+    last_x: float | None = None
     for year in range(frame.first.year, frame.last.year + 1):
         start = datetime.date(year, 4, 1)
         if frame.first < start <= frame.last:
@@ -155,7 +157,8 @@ def _marker(style: LineStyle, x: float, y: float, hollow: bool) -> str:
 
 def _runs(points: list[Point]) -> list[list[Point]]:
     """Consecutive rated points; an unrated one ends the run, so the line shows a gap."""
-    runs, current = [], []
+    runs: list[list[Point]] = []
+    current: list[Point] = []
     for point in points:
         if point.value is None:
             if current:
@@ -235,7 +238,9 @@ def render_svg(
         out.append(f'<g class="journey-chart__series" data-rater="{escape(series.key)}">')
         for run in _runs(points):
             if len(run) > 1:
-                coords = " ".join(f"{frame.x(p.day)},{frame.y(p.value)}" for p in run)
+                coords = " ".join(
+                    f"{frame.x(p.day)},{frame.y(p.value)}" for p in run if p.value is not None
+                )
                 out.append(
                     f'<polyline points="{coords}" fill="none" stroke="{style.colour}" '
                     f'stroke-width="2"{dash}/>'

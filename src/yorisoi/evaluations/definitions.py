@@ -49,7 +49,9 @@ class ItemSpec:
 
 def parse_definition(text: str) -> list[ItemSpec]:
     """Read the lines into item specs; every mistake is reported with its line number."""
-    items, errors, group = [], [], ""
+    items: list[ItemSpec] = []
+    errors: list[str] = []
+    group = ""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line:

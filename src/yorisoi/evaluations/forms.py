@@ -1,6 +1,8 @@
 """The evaluation form (one radio group per item, "not rated" always a choice) and the
 instrument form (items written as lines of text)."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,14 +12,18 @@ from yorisoi.cases.models import HouseholdMember
 from yorisoi.core.forms import VersionedModelForm
 from yorisoi.evaluations.choices import ItemKind, Rater, Timing
 from yorisoi.evaluations.definitions import format_definition, parse_definition
-from yorisoi.evaluations.models import Evaluation, Instrument, default_fiscal_year
+from yorisoi.evaluations.models import Evaluation, Instrument, Item, default_fiscal_year
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # A radio value of its own: "not rated" is chosen on purpose, never left as a silent blank.
 NOT_RATED = "none"
 ITEM_PREFIX = "item_"
 
 
-def _item_choices(item) -> list[tuple[str, str]]:
+def _item_choices(item: Item) -> list[tuple[str, "StrOrPromise"]]:
+    choices: list[tuple[str, StrOrPromise]]
     if item.kind == ItemKind.YES_NO:
         choices = [("1", _("Yes (1 point)")), ("0", _("No"))]
     else:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from yorisoi.evaluations.charts import Chart, Point, Series
 from yorisoi.evaluations.choices import ItemKind, Rater
+from yorisoi.evaluations.models import Evaluation, Instrument
 from yorisoi.evaluations.scoring import GroupTotal, group_totals
 
 RATER_ORDER = {rater: index for index, rater in enumerate(Rater.values)}
@@ -44,8 +45,8 @@ class Group:
 
 @dataclass
 class InstrumentHistory:
-    instrument: object
-    evaluations: list
+    instrument: Instrument
+    evaluations: list[Evaluation]
     groups: list[Group] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     levels: list = field(default_factory=list)  # the newest version's items, to explain values

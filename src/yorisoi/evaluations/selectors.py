@@ -1,16 +1,18 @@
 """Reading instruments and evaluations with everything a page shows loaded in a fixed few queries."""
 
-from django.db.models import F, Max, Prefetch
+from django.db.models import F, Max, Prefetch, QuerySet
 
+from yorisoi.cases.models import Case
 from yorisoi.evaluations.definitions import ItemSpec
 from yorisoi.evaluations.models import Evaluation, Instrument, InstrumentVersion, Item, Score
-from yorisoi.evaluations.models.instruments import INSTRUMENT_ORDER
+from yorisoi.evaluations.models.instruments import INSTRUMENT_ORDER, InstrumentQuerySet
+from yorisoi.organizations.models import Membership
 
 # The instrument of the handbook's evaluation flow, offered first.
 DEFAULT_INSTRUMENT = "miyagi"
 
 
-def instruments_for(member, *, active_only: bool = True):
+def instruments_for(member: Membership, *, active_only: bool = True) -> InstrumentQuerySet:
     """Instruments the member may use, with the number of their current version."""
     instruments = (
         Instrument.objects.for_member(member)
@@ -20,7 +22,7 @@ def instruments_for(member, *, active_only: bool = True):
     return instruments.filter(is_active=True) if active_only else instruments
 
 
-def instrument_by_code(member, code: str) -> Instrument | None:
+def instrument_by_code(member: Membership, code: str) -> Instrument | None:
     """The instrument with this code; the organization's own comes before a shipped one."""
     return (
         Instrument.objects.for_member(member)
@@ -30,7 +32,7 @@ def instrument_by_code(member, code: str) -> Instrument | None:
     )
 
 
-def default_instrument(case, instruments: list[Instrument]) -> Instrument | None:
+def default_instrument(case: Case, instruments: list[Instrument]) -> Instrument | None:
     """The instrument the case was last evaluated with, else the shipped default, else any."""
     last = (
         Evaluation.objects.filter(case=case, instrument_version__instrument__in=instruments)
@@ -40,10 +42,11 @@ def default_instrument(case, instruments: list[Instrument]) -> Instrument | None
     if last is not None:
         return last.instrument_version.instrument
     shipped = [i for i in instruments if i.is_shipped and i.code == DEFAULT_INSTRUMENT]
-    return (shipped or instruments or [None])[0]
+    candidates = shipped or instruments
+    return candidates[0] if candidates else None
 
 
-def with_items(versions):
+def with_items(versions: QuerySet[InstrumentVersion]) -> QuerySet[InstrumentVersion]:
     """Versions with their items and each item's levels (three queries in all)."""
     return versions.select_related("instrument").prefetch_related(
         Prefetch("items", queryset=Item.objects.prefetch_related("levels"))
@@ -69,7 +72,7 @@ def item_specs(version: InstrumentVersion) -> list[ItemSpec]:
     ]
 
 
-def with_scores(evaluations):
+def with_scores(evaluations: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
     """Evaluations with their instrument, raters and scored items: three queries in all."""
     scores = Score.objects.select_related("item").prefetch_related("item__levels")
     return evaluations.select_related(
@@ -77,6 +80,6 @@ def with_scores(evaluations):
     ).prefetch_related(Prefetch("scores", queryset=scores))
 
 
-def evaluations_of(case):
+def evaluations_of(case: Case) -> QuerySet[Evaluation]:
     """A case's evaluations, loaded as ``with_scores`` does."""
     return with_scores(Evaluation.objects.filter(case=case))

@@ -5,12 +5,15 @@ the demo loader all come through here.
 """
 
 import datetime
+import enum
+from typing import Any, Final
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.core import recorder
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.dates import fiscal_year_of
@@ -29,10 +32,19 @@ from yorisoi.evaluations.models import (
     default_fiscal_year,
 )
 from yorisoi.evaluations.selectors import item_specs, with_items
+from yorisoi.organizations.models import Membership
 
 EVALUATION_FIELDS = frozenset({"timing", "rated_on", "rater", "rater_member", "rated_by", "note"})
 INSTRUMENT_FIELDS = frozenset({"name", "description", "is_active"})
-_UNCHANGED = object()
+
+
+class _Unchanged(enum.Enum):
+    """The fiscal year was not sent at all (None means "derive it from the date")."""
+
+    TOKEN = enum.auto()
+
+
+_UNCHANGED: Final = _Unchanged.TOKEN
 
 
 def _items_of(version: InstrumentVersion) -> dict[int, Item]:
@@ -41,9 +53,10 @@ def _items_of(version: InstrumentVersion) -> dict[int, Item]:
     return {item.pk: item for item in loaded.items.all()}
 
 
-def _checked_scores(items: dict[int, Item], scores: dict) -> dict[int, int | None]:
+def _checked_scores(items: dict[int, Item], scores: dict[int, int | None]) -> dict[int, int | None]:
     """Scores by item id, each value one of its item's levels (or 0/1), or None for not rated."""
-    checked, errors = {}, []
+    checked: dict[int, int | None] = {}
+    errors: list[str] = []
     for item_id, value in scores.items():
         item = items.get(int(item_id))
         if item is None:
@@ -62,7 +75,7 @@ def _checked_scores(items: dict[int, Item], scores: dict) -> dict[int, int | Non
     return checked
 
 
-def _settle_rater(evaluation: Evaluation, actor) -> None:
+def _settle_rater(evaluation: Evaluation, actor: Membership) -> None:
     """Keep only the rater field that fits: a family member for family, staff for a caseworker."""
     if evaluation.rater != Rater.FAMILY:
         evaluation.rater_member = None
@@ -73,11 +86,11 @@ def _settle_rater(evaluation: Evaluation, actor) -> None:
 
 
 def _check(evaluation: Evaluation) -> None:
-    errors = {}
+    errors: dict[str, str] = {}
     if evaluation.rater == Rater.FAMILY and evaluation.rater_member_id is None:
         errors["rater_member"] = _("Choose the family member who rated.")
     elif (
-        evaluation.rater_member_id
+        evaluation.rater_member is not None
         and evaluation.rater_member.household_id != evaluation.case.household_id
     ):
         errors["rater_member"] = _("This person is not in the case's household.")
@@ -95,7 +108,7 @@ def _check(evaluation: Evaluation) -> None:
         raise ValidationError(errors)
 
 
-def _require_usable(actor, version: InstrumentVersion) -> None:
+def _require_usable(actor: Membership, version: InstrumentVersion) -> None:
     """The instrument is shipped or the actor's organization's own, and still in use."""
     if version.instrument.organization_id not in (None, actor.organization_id):
         raise PermissionDenied
@@ -106,16 +119,16 @@ def _require_usable(actor, version: InstrumentVersion) -> None:
 @transaction.atomic
 def record_evaluation(
     *,
-    actor,
-    case,
+    actor: Membership,
+    case: Case,
     instrument_version: InstrumentVersion,
     timing: str,
     rated_on: datetime.date,
     rater: str,
-    scores: dict,
+    scores: dict[int, int | None],
     fiscal_year: int | None = None,
-    rater_member=None,
-    rated_by=None,
+    rater_member: HouseholdMember | None = None,
+    rated_by: Membership | None = None,
     note: str = "",
 ) -> Evaluation:
     """Record an evaluation; every item of the version gets a score row, NULL when not rated."""
@@ -155,12 +168,12 @@ def record_evaluation(
 @transaction.atomic
 def change_evaluation(
     *,
-    actor,
+    actor: Membership,
     evaluation: Evaluation,
     expected_version: int,
-    scores: dict | None = None,
-    fiscal_year=_UNCHANGED,
-    **fields,
+    scores: dict[int, int | None] | None = None,
+    fiscal_year: int | _Unchanged | None = _UNCHANGED,
+    **fields: Any,
 ) -> Evaluation:
     """Change an evaluation's facts or scores; only the scores named in ``scores`` change.
 
@@ -214,7 +227,9 @@ def _free_code(organization_id: int) -> str:
     return f"own-{number}"
 
 
-def _publish(instrument: Instrument, specs: list[ItemSpec], previous=None) -> InstrumentVersion:
+def _publish(
+    instrument: Instrument, specs: list[ItemSpec], previous: InstrumentVersion | None = None
+) -> InstrumentVersion:
     """Write a new version; an item keeping its group and label keeps its code, so histories
     follow it from one version to the next."""
     known = {(i.group, i.label): i.code for i in previous.items.all()} if previous else {}
@@ -250,7 +265,7 @@ def _publish(instrument: Instrument, specs: list[ItemSpec], previous=None) -> In
 
 @transaction.atomic
 def create_instrument(
-    *, actor, name: str, items: list[ItemSpec], code: str = "", description: str = ""
+    *, actor: Membership, name: str, items: list[ItemSpec], code: str = "", description: str = ""
 ) -> Instrument:
     """An organization's own instrument, published as version 1."""
     require(actor, Instrument, Action.ADD)
@@ -269,11 +284,11 @@ def create_instrument(
 @transaction.atomic
 def change_instrument(
     *,
-    actor,
+    actor: Membership,
     instrument: Instrument,
     expected_version: int,
     items: list[ItemSpec] | None = None,
-    **fields,
+    **fields: Any,
 ) -> Instrument:
     """Change an own instrument; changed items publish a new version, old scores stay as given."""
     require(actor, Instrument, Action.CHANGE)

@@ -12,9 +12,10 @@ from yorisoi.cases.choices import OPEN_STATUSES
 from yorisoi.cases.models import Case
 from yorisoi.evaluations.choices import Rater
 from yorisoi.evaluations.models import Evaluation
+from yorisoi.organizations.models import Membership
 
 
-def _ratings(evaluation) -> tuple:
+def _ratings(evaluation: Evaluation) -> tuple[tuple[str, int], ...]:
     """What was rated, comparable between two evaluations of one instrument."""
     return tuple(
         sorted((s.item.code, s.value) for s in evaluation.scores.all() if s.value is not None)
@@ -22,8 +23,8 @@ def _ratings(evaluation) -> tuple:
 
 
 def stalled_cases(
-    member, *, today: datetime.date, years: int, ratings: int = 2
-) -> list[tuple[Case, list]]:
+    member: Membership, *, today: datetime.date, years: int, ratings: int = 2
+) -> list[tuple[Case, list[Evaluation]]]:
     """Open cases older than ``years`` whose last ``ratings`` caseworker ratings are unchanged."""
     since = today.replace(year=today.year - years)
     evaluations = (
@@ -39,9 +40,9 @@ def stalled_cases(
         .prefetch_related(Prefetch("evaluations", queryset=evaluations, to_attr="recent"))
         .order_by("opened_on")
     )
-    found = []
+    found: list[tuple[Case, list[Evaluation]]] = []
     for case in cases:
-        by_instrument: dict[int, list] = {}
+        by_instrument: dict[int, list[Evaluation]] = {}
         for evaluation in case.recent:
             by_instrument.setdefault(evaluation.instrument_version.instrument_id, []).append(
                 evaluation

@@ -76,7 +76,7 @@ class Evaluation(TenantModel):
         """Who rated, as shown beside the scores: the family member or staff member by name."""
         if self.rater == Rater.FAMILY and self.rater_member_id:
             return str(self.rater_member)
-        if self.rater == Rater.CASEWORKER and self.rated_by_id:
+        if self.rater == Rater.CASEWORKER and self.rated_by is not None:
             return f"{self.get_rater_display()} {self.rated_by.user}"
         return self.get_rater_display()
 

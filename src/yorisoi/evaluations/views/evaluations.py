@@ -21,8 +21,7 @@ from yorisoi.evaluations.models import Evaluation, InstrumentVersion
 class EvaluationFormMixin:
     """What recording and editing share: the form of the version, service errors on fields."""
 
-    form_class = EvaluationForm
-    template_name = "evaluations/evaluation_form.html"
+    template_name: str | None = "evaluations/evaluation_form.html"
 
     def get_success_url(self):
         return reverse("evaluations:case_history", args=[self.object.case_id])
@@ -40,6 +39,7 @@ def _suggested_timing(case, today) -> str:
 class EvaluationCreateView(EvaluationFormMixin, CaseChildMixin, ServiceFormMixin, FormView):
     """Record an evaluation of a case with the instrument chosen in ``?instrument=<code>``."""
 
+    form_class = EvaluationForm
     success_message = gettext_lazy("The evaluation has been recorded.")
 
     def dispatch(self, request, *args, **kwargs):
@@ -92,6 +92,7 @@ class EvaluationCreateView(EvaluationFormMixin, CaseChildMixin, ServiceFormMixin
 class EvaluationUpdateView(EvaluationFormMixin, ScopedUpdateView):
     """Correct an evaluation; it keeps the instrument version it was made with."""
 
+    form_class = EvaluationForm
     model = Evaluation
     success_message = gettext_lazy("The evaluation has been saved.")
 

@@ -45,8 +45,7 @@ class InstrumentDetailView(ScopedDetailView):
 
 
 class InstrumentFormMixin:
-    form_class = InstrumentForm
-    template_name = "evaluations/instrument_form.html"
+    template_name: str | None = "evaluations/instrument_form.html"
 
     def get_success_url(self):
         return reverse("evaluations:instrument_detail", args=[self.object.pk])
@@ -55,6 +54,7 @@ class InstrumentFormMixin:
 class InstrumentCreateView(InstrumentFormMixin, ScopedCreateView):
     """A new own instrument, empty or as a copy of one the organization sees (``?from=<pk>``)."""
 
+    form_class = InstrumentForm
     model = Instrument
     success_message = gettext_lazy("The instrument has been created as version 1.")
 
@@ -78,6 +78,7 @@ class InstrumentCreateView(InstrumentFormMixin, ScopedCreateView):
 class InstrumentUpdateView(InstrumentFormMixin, ScopedUpdateView):
     """Change an own instrument. Changed items become a new version; old scores stay as given."""
 
+    form_class = InstrumentForm
     model = Instrument
     success_message = gettext_lazy("The instrument has been saved.")
 

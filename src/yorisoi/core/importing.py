@@ -272,21 +272,23 @@ def _xlsx_grid(data: bytes) -> list[list[str]]:
         raise _damaged() from exc
     try:
         sheet = book.worksheets[0]
-        # The sheet's own record of its used range: refuse a huge one before reading a row.
-        declared_rows, declared_columns = _declared_size(sheet)
-        if declared_rows > MAX_ROWS + 1:
-            raise _too_many_rows()
-        if declared_columns > MAX_COLUMNS:
-            raise _too_many_columns()
-        grid = []
+        # Formatting stretches a sheet's used range (a column formatted to row 1,048,576, a
+        # row to column XFD): only cells with a value count against the limits, and empty
+        # rows are kept only between filled ones (their numbers are the row numbers shown).
+        grid: list[list[str]] = []
+        empty_run = filled = 0
         for values in sheet.iter_rows(values_only=True):
-            if len(values) > MAX_COLUMNS:
-                # Formatting can stretch a row with empty cells; only a value beyond counts.
-                values = values[: _last_filled(values) + 1]
-                if len(values) > MAX_COLUMNS:
-                    raise _too_many_columns()
-            grid.append([_cell_text(value) for value in values])
-            if len(grid) > MAX_ROWS + 1:  # the heading row, then at most MAX_ROWS
+            last = _last_filled(values)
+            if last < 0:
+                empty_run += 1
+                continue
+            if last + 1 > MAX_COLUMNS:
+                raise _too_many_columns()
+            grid.extend([] for _ in range(empty_run))
+            empty_run = 0
+            grid.append([_cell_text(value) for value in values[: last + 1]])
+            filled += 1
+            if filled > MAX_ROWS + 1:  # the heading row, then at most MAX_ROWS
                 raise _too_many_rows()
         return grid
     except ImportFileError:
@@ -300,11 +302,6 @@ def _xlsx_grid(data: bytes) -> list[list[str]]:
 def _last_filled(values: Sequence[object]) -> int:
     """Index of the last cell with a value (-1 when none has one)."""
     return max((i for i, value in enumerate(values) if value not in (None, "")), default=-1)
-
-
-def _declared_size(sheet) -> tuple[int, int]:
-    """(rows, columns) the sheet's dimension element claims; 0 for what it does not say."""
-    return sheet.max_row or 0, sheet.max_column or 0
 
 
 def _cell_text(value: object) -> str:

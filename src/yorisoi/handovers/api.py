@@ -1,8 +1,12 @@
 """REST API of handovers: hand a case over, acknowledge, reassign a departing worker's cases."""
 
+from typing import Any
+
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers
+from rest_framework import mixins, routers, serializers
 from rest_framework.decorators import action
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from yorisoi.cases.models import Case
@@ -32,7 +36,7 @@ LIST_FIELDS = [
 ]
 
 
-class HandoverListSerializer(serializers.ModelSerializer):
+class HandoverListSerializer(serializers.ModelSerializer[Handover]):
     """A handover without its summary (lists stay small; GET one handover for the summary)."""
 
     case = ScopedRelatedField(Case)
@@ -62,11 +66,11 @@ class HandoverSerializer(HandoverListSerializer):
         fields = [*LIST_FIELDS, "summary"]
 
 
-class HandoverAcknowledgeSerializer(serializers.Serializer):
+class HandoverAcknowledgeSerializer(serializers.Serializer[None]):  # input only
     note = serializers.CharField(required=False, default="", allow_blank=True)
 
 
-class BulkHandoverSerializer(serializers.Serializer):
+class BulkHandoverSerializer(serializers.Serializer[None]):  # input only
     from_staff = ScopedRelatedField(Membership)
     to_staff = ScopedRelatedField(Membership)
     reason = serializers.ChoiceField(choices=HandoverReason.choices)
@@ -96,20 +100,20 @@ class HandoverViewSet(
     filterset_class = HandoverApiFilterSet
     create_service = staticmethod(services.hand_over)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Handover]:
         queryset = super().get_queryset().order_by("-handed_over_on", "-pk")
         return queryset.defer("summary") if self.action == "list" else queryset
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[HandoverListSerializer]:
         return HandoverListSerializer if self.action == "list" else HandoverSerializer
 
-    def create_data(self, data):
+    def create_data(self, data: dict[str, Any]) -> dict[str, Any]:
         data["on"] = data.pop("handed_over_on")
         return data
 
     @extend_schema(request=HandoverAcknowledgeSerializer, responses=HandoverSerializer)
     @action(detail=True, methods=["post"])
-    def acknowledge(self, request, pk=None):
+    def acknowledge(self, request: Request, pk: str | None = None) -> Response:
         """The new primary worker acknowledges the handover (only they can, and once)."""
         handover = self.get_object()
         form = HandoverAcknowledgeSerializer(data=request.data)
@@ -121,7 +125,7 @@ class HandoverViewSet(
 
     @extend_schema(request=BulkHandoverSerializer, responses={201: HandoverSerializer(many=True)})
     @action(detail=False, methods=["post"], filterset_class=None, pagination_class=None)
-    def bulk(self, request):
+    def bulk(self, request: Request) -> Response:
         """A supervisor hands a departing worker's open cases (all or some) to another worker.
 
         Each case gets its own handover and summary; if one cannot be handed over, none is.
@@ -135,6 +139,6 @@ class HandoverViewSet(
         return Response(serializer.data, status=201)
 
 
-def register(router) -> None:
+def register(router: routers.BaseRouter) -> None:
     """Add this app's viewsets to the API router."""
     router.register("handovers", HandoverViewSet, basename="handover")

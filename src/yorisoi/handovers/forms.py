@@ -51,9 +51,10 @@ class HandoverForm(StaffLabelMixin, HandoverDetailsForm):
     def __init__(self, *args, member, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_staff(member, "to_staff")
-        self.fields["to_staff"].queryset = self.fields["to_staff"].queryset.exclude(
-            pk=case.primary_staff_id
-        )
+        to_staff = self.fields["to_staff"]
+        assert isinstance(to_staff, forms.ModelChoiceField)
+        assert to_staff.queryset is not None  # limit_staff set it
+        to_staff.queryset = to_staff.queryset.exclude(pk=case.primary_staff_id)
         self.order_fields(["to_staff", "reason", "handed_over_on", "note"])
 
 

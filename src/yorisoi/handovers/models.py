@@ -1,5 +1,7 @@
 """Handovers (引継ぎ): a case moving to another primary worker, with the summary given."""
 
+from typing import ClassVar, Self
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,10 +11,13 @@ from yorisoi.core.scoping import TenantQuerySet
 from yorisoi.handovers.choices import HandoverReason
 
 
-class HandoverQuerySet(TenantQuerySet):
-    def pending(self):
+class HandoverQuerySet(TenantQuerySet["Handover"]):
+    def pending(self) -> Self:
         """Not yet acknowledged by the new worker, and not replaced by a later handover."""
         return self.filter(acknowledged_at__isnull=True, superseded_by__isnull=True)
+
+
+HandoverManager = models.Manager.from_queryset(HandoverQuerySet)
 
 
 class Handover(TenantModel):
@@ -70,7 +75,7 @@ class Handover(TenantModel):
         verbose_name=_("replaced by"),
     )
 
-    objects = HandoverQuerySet.as_manager()
+    objects: ClassVar[HandoverManager] = HandoverManager()
     access_policy = CASE_RECORDS
     audit_reads = True
 

@@ -2,17 +2,19 @@
 
 from yorisoi.cases.choices import OPEN_STATUSES
 from yorisoi.cases.models import Case
-from yorisoi.handovers.models import Handover
+from yorisoi.core.scoping import TenantQuerySet
+from yorisoi.handovers.models import Handover, HandoverQuerySet
+from yorisoi.organizations.models import Membership
 
 
-def open_cases_of(staff):
+def open_cases_of(staff: Membership) -> TenantQuerySet[Case]:
     """Open cases whose primary worker is ``staff`` (in that member's organization)."""
     return Case.objects.for_organization(staff.organization_id).filter(
         primary_staff=staff, status__in=OPEN_STATUSES
     )
 
 
-def to_acknowledge(member):
+def to_acknowledge(member: Membership) -> HandoverQuerySet:
     """Handovers addressed to the member that they have not acknowledged yet."""
     return (
         Handover.objects.for_member(member)

@@ -9,15 +9,17 @@ from django.utils.translation import gettext as _
 
 from yorisoi.cases import services as case_services
 from yorisoi.cases.models import Case
+from yorisoi.cases.services import Actor
 from yorisoi.core.roles import CASE_STAFF, Action, Role
 from yorisoi.core.services import CommandActor, require, require_own, staff_of
 from yorisoi.handovers.choices import HandoverReason
 from yorisoi.handovers.models import Handover
 from yorisoi.handovers.selectors import open_cases_of
 from yorisoi.handovers.summary import build_summary
+from yorisoi.organizations.models import Membership
 
 
-def _check_new_worker(case: Case, to_staff) -> None:
+def _check_new_worker(case: Case, to_staff: Membership) -> None:
     name = str(to_staff.user)
     if to_staff.organization_id != case.organization_id:
         raise ValidationError({"to_staff": _("Choose a staff member of this organization.")})
@@ -51,7 +53,13 @@ def _check_details(reason: str, on: datetime.date) -> None:
 
 @transaction.atomic
 def hand_over(
-    *, actor, case: Case, to_staff, reason: str, note: str = "", on: datetime.date
+    *,
+    actor: Actor,
+    case: Case,
+    to_staff: Membership,
+    reason: str,
+    note: str = "",
+    on: datetime.date,
 ) -> Handover:
     """Make ``to_staff`` the case's primary worker and keep the summary handed over.
 
@@ -67,7 +75,7 @@ def hand_over(
     _check_new_worker(case, to_staff)
     from_staff = case.primary_staff
     summary = build_summary(case)
-    changes = {"primary_staff": to_staff}
+    changes: dict[str, Membership | None] = {"primary_staff": to_staff}
     if case.secondary_staff_id == to_staff.pk:
         changes["secondary_staff"] = None  # the second worker becomes the primary one
     case_services.change_case(actor=actor, case=case, expected_version=case.version, **changes)
@@ -89,11 +97,11 @@ def hand_over(
 
 
 @transaction.atomic
-def acknowledge(*, actor, handover: Handover, note: str = "") -> Handover:
+def acknowledge(*, actor: Actor, handover: Handover, note: str = "") -> Handover:
     """The new worker confirms they have read the handover; only they can, and only once."""
     require(actor, Handover, Action.CHANGE)
     require_own(actor, handover)
-    if staff_of(actor) is None or actor.pk != handover.to_staff_id:
+    if isinstance(actor, CommandActor) or actor.pk != handover.to_staff_id:
         raise PermissionDenied(_("Only the new primary worker can acknowledge this handover."))
     handover = Handover.objects.select_for_update().get(pk=handover.pk)
     if handover.acknowledged_at is not None:
@@ -110,9 +118,9 @@ def acknowledge(*, actor, handover: Handover, note: str = "") -> Handover:
 @transaction.atomic
 def bulk_hand_over(
     *,
-    actor,
-    from_staff,
-    to_staff,
+    actor: Actor,
+    from_staff: Membership,
+    to_staff: Membership,
     reason: str,
     note: str = "",
     on: datetime.date,

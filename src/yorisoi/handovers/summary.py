@@ -87,9 +87,11 @@ def milestones(case) -> list[dict]:
         text = _("Version %(number)s") % {"number": p.number}
         rows.append(_milestone(p.made_on, "plan", _("Support plan"), text))
     reviews = PlanReview.objects.filter(plan__case=case).only("reviewed_on", "what_changed")
-    for r in reviews[:LIMIT]:
+    for review in reviews[:LIMIT]:
         rows.append(
-            _milestone(r.reviewed_on, "plan_review", _("Plan review"), r.what_changed[:200])
+            _milestone(
+                review.reviewed_on, "plan_review", _("Plan review"), review.what_changed[:200]
+            )
         )
     evaluations = (
         Evaluation.objects.filter(case=case)
@@ -100,18 +102,23 @@ def milestones(case) -> list[dict]:
         lines = ", ".join(f"{line.label} {line.value}" for line in e.summary_lines() if line.rated)
         text = " · ".join(filter(None, [e.get_timing_display(), e.get_rater_display(), lines]))
         rows.append(_milestone(e.rated_on, "evaluation", _("Evaluation"), text))
-    for r in Referral.objects.filter(case=case).select_related("agency")[:LIMIT]:
-        text = f"{r.agency} ({r.get_status_display()})"
-        if r.support_started:
-            text += f" · {r.get_support_started_display()}"
-        rows.append(_milestone(r.referred_on, "referral", _("Referral"), text))
-    for r in IncomingReferral.objects.filter(case=case).only("received_on", "from_name")[:LIMIT]:
-        rows.append(_milestone(r.received_on, "referral_in", _("Referral received"), r.from_name))
+    for referral in Referral.objects.filter(case=case).select_related("agency")[:LIMIT]:
+        text = f"{referral.agency} ({referral.get_status_display()})"
+        if referral.support_started:
+            text += f" · {referral.get_support_started_display()}"
+        rows.append(_milestone(referral.referred_on, "referral", _("Referral"), text))
+    incoming = IncomingReferral.objects.filter(case=case).only("received_on", "from_name")
+    for received in incoming[:LIMIT]:
+        rows.append(
+            _milestone(
+                received.received_on, "referral_in", _("Referral received"), received.from_name
+            )
+        )
     events = CaseEvent.objects.filter(case=case, kind__in=MILESTONE_EVENTS).only(
         "kind", "occurred_at", "text"
     )
-    for e in events[:LIMIT]:
-        rows.append(_milestone(e.occurred_at, e.kind, e.get_kind_display(), e.text))
+    for event in events[:LIMIT]:
+        rows.append(_milestone(event.occurred_at, event.kind, event.get_kind_display(), event.text))
     rows.sort(key=lambda row: row["on"])  # ISO dates sort as days; ties keep source order
     return rows
 

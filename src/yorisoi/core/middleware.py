@@ -1,9 +1,13 @@
+from collections.abc import Callable
+
 from django.conf import settings
-from django.http import HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponseBase, HttpResponseNotAllowed
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from yorisoi.core.acting import acting
+
+GetResponse = Callable[[HttpRequest], HttpResponseBase]
 
 
 class LanguageMiddleware:
@@ -13,11 +17,11 @@ class LanguageMiddleware:
     office PC into an English UI; the product is Japanese by default.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
         self.supported = {code for code, _name in settings.LANGUAGES}
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
         request.LANGUAGE_CODE = language
@@ -37,10 +41,10 @@ class KnownMethodsMiddleware:
 
     METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method not in self.METHODS:
             return HttpResponseNotAllowed(self.METHODS)
         return self.get_response(request)
@@ -51,10 +55,10 @@ class PermissionsPolicyMiddleware:
 
     POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.POLICY)
         return response
@@ -63,10 +67,10 @@ class PermissionsPolicyMiddleware:
 class AuditContextMiddleware:
     """Attribute every audit event written during a request to that request."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         with acting(request=request):
             return self.get_response(request)
 
@@ -79,10 +83,10 @@ class NoStoreMiddleware:
     pages and static files stay cacheable.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:

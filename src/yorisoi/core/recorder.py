@@ -7,9 +7,11 @@ that each can record without importing the audit app.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import django_filters
 from django.apps import apps
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -48,9 +50,9 @@ def record(
     model: type[models.Model] | None = None,
     organization_id: int | None = None,
     changes: list[str] | None = None,
-    detail: dict | None = None,
+    detail: dict[str, Any] | None = None,
     flagged: bool = False,
-    actor=None,
+    actor: AbstractBaseUser | None = None,
     label: str = "",
 ) -> models.Model:
     """Append one event, attributed to the current request or command.
@@ -66,7 +68,7 @@ def record(
     target_model = obj._meta.model if obj is not None else model  # works for lazy users too
     if organization_id is None:
         organization_id = getattr(obj, "organization_id", None) or context.current_organization_id()
-    return _event_model().objects.create(
+    return _event_model()._default_manager.create(
         actor=actor,
         actor_username=getattr(actor, "username", "") or "",
         organization_id=organization_id,
@@ -101,7 +103,7 @@ def record_many(action: str, objects: list[models.Model], *, batch_size: int = 1
         "path": context.path(),
     }
     event = _event_model()
-    event.objects.bulk_create(
+    event._default_manager.bulk_create(
         [
             event(
                 **common,
@@ -127,8 +129,8 @@ def record_list(
     *,
     count: int,
     query: QueryDict | str | None = None,
-    filterset=None,
-    values: dict | None = None,
+    filterset: django_filters.FilterSet | None = None,
+    values: dict[str, Any] | None = None,
 ) -> None:
     """Log that a list of personal-data records was shown (one event per page, not per row).
 
@@ -163,8 +165,11 @@ _UNCHECKED_FILTERS = (django_filters.AllValuesFilter, django_filters.CharFilter)
 
 
 def filters_used(
-    query: QueryDict | str | None, *, filterset=None, values: dict | None = None
-) -> dict:
+    query: QueryDict | str | None,
+    *,
+    filterset: django_filters.FilterSet | None = None,
+    values: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """What the audit log keeps of a list's query: the names of the filters used, and values
     only of filters whose values are not free text.
 
@@ -178,14 +183,14 @@ def filters_used(
     elif isinstance(query, str):
         query = QueryDict(query)
     used = sorted({name for name, given in query.lists() if any(v != "" for v in given)})
-    kept = dict(values or {})
+    kept: dict[str, Any] = dict(values or {})
     checked = _checked_values(filterset) if filterset is not None else {}
     for name in used:
         if name in checked:
             kept[name] = checked[name]
-        elif name == "page" and query.get(name, "").isdigit():
-            kept[name] = int(query[name])
-    result: dict = {}
+        elif name == "page" and (page := query.get(name, "")).isdigit():
+            kept[name] = int(page)
+    result: dict[str, Any] = {}
     if used or kept:
         result["filters"] = sorted(set(used) | set(kept))
     if kept:
@@ -193,11 +198,11 @@ def filters_used(
     return result
 
 
-def _checked_values(filterset) -> dict:
+def _checked_values(filterset: django_filters.FilterSet) -> dict[str, object]:
     form = filterset.form
     if not form.is_valid():
         return {}
-    checked = {}
+    checked: dict[str, object] = {}
     for name, filter_ in filterset.filters.items():
         if not isinstance(filter_, _CHECKED_FILTERS) or isinstance(filter_, _UNCHECKED_FILTERS):
             continue
@@ -207,7 +212,7 @@ def _checked_values(filterset) -> dict:
     return checked
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     """A JSON-safe form of a cleaned filter value: records by id, dates as ISO text."""
     if isinstance(value, models.Model):
         return value.pk
@@ -222,7 +227,7 @@ def _plain(value):
     return str(value)
 
 
-def _label(obj) -> str:
+def _label(obj: models.Model | None) -> str:
     if obj is None:
         return ""
     label = getattr(obj, "audit_label", None)

@@ -1,6 +1,8 @@
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers
+from rest_framework import mixins, routers, serializers
 from rest_framework.decorators import action
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from yorisoi.agencies.api import UsableAgencyField
@@ -28,7 +30,7 @@ class DisclosedField(serializers.DictField):
     child = serializers.ListField(child=DisclosedRowField())
 
 
-class ReferralSerializer(serializers.ModelSerializer):
+class ReferralSerializer(serializers.ModelSerializer[Referral]):
     case = ScopedRelatedField(Case)
     agency = UsableAgencyField()
     council = ScopedRelatedField(SupportCouncil, required=False, allow_null=True)
@@ -77,7 +79,7 @@ class ReferralSerializer(serializers.ModelSerializer):
         ]
 
 
-class FollowUpSerializer(serializers.Serializer):
+class FollowUpSerializer(serializers.Serializer[None]):  # input only
     support_started = serializers.ChoiceField(choices=SupportStarted.choices)
     note = serializers.CharField(required=False, default="", allow_blank=True)
     on = serializers.DateField()
@@ -101,12 +103,12 @@ class ReferralViewSet(
     filterset_class = ReferralFilterSet
     create_service = staticmethod(services.refer)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Referral]:
         return super().get_queryset().select_related("agency")
 
     @extend_schema(request=FollowUpSerializer, responses=ReferralSerializer)
     @action(detail=True, methods=["post"], url_path="follow-up")
-    def follow_up(self, request, pk=None):
+    def follow_up(self, request: Request, pk: str | None = None) -> Response:
         """Record whether support started at the agency."""
         referral = self.get_object()
         form = FollowUpSerializer(data=request.data)
@@ -120,7 +122,7 @@ class ReferralViewSet(
         return Response(ReferralSerializer(referral, context={"request": request}).data)
 
 
-class IncomingSerializer(serializers.ModelSerializer):
+class IncomingSerializer(serializers.ModelSerializer[IncomingReferral]):
     case = ScopedRelatedField(Case, required=False, allow_null=True)
     from_agency = UsableAgencyField(required=False, allow_null=True)
     from_name = serializers.CharField(max_length=200, required=False, default="")
@@ -149,21 +151,21 @@ class IncomingSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["id", "consent_confirmed_on", "status", "decision_note", "decided_on"]
 
-    def get_from_organization(self, incoming) -> bool:
+    def get_from_organization(self, incoming: IncomingReferral) -> bool:
         """True when it came from an organization on this installation (answer it here)."""
         return incoming.source_id is not None
 
 
-class AcceptSerializer(serializers.Serializer):
+class AcceptSerializer(serializers.Serializer[None]):  # input only
     opened_on = serializers.DateField()
     primary_staff = ScopedRelatedField(Membership, required=False, allow_null=True)
 
 
-class DeclineSerializer(serializers.Serializer):
+class DeclineSerializer(serializers.Serializer[None]):  # input only
     reason = serializers.CharField()
 
 
-class ConfirmSerializer(serializers.Serializer):
+class ConfirmSerializer(serializers.Serializer[None]):  # input only
     on = serializers.DateField()
 
 
@@ -186,7 +188,7 @@ class IncomingViewSet(
 
     @extend_schema(request=AcceptSerializer, responses=CaseSerializer)
     @action(detail=True, methods=["post"])
-    def accept(self, request, pk=None):
+    def accept(self, request: Request, pk: str | None = None) -> Response:
         """Accept: our own case is opened from what was disclosed."""
         incoming = self.get_object()
         form = AcceptSerializer(data=request.data, context={"request": request})
@@ -198,7 +200,7 @@ class IncomingViewSet(
 
     @extend_schema(request=DeclineSerializer, responses=IncomingSerializer)
     @action(detail=True, methods=["post"])
-    def decline(self, request, pk=None):
+    def decline(self, request: Request, pk: str | None = None) -> Response:
         """Decline with a reason the referring organization sees."""
         incoming = self.get_object()
         form = DeclineSerializer(data=request.data)
@@ -210,7 +212,7 @@ class IncomingViewSet(
 
     @extend_schema(request=ConfirmSerializer, responses=IncomingSerializer)
     @action(detail=True, methods=["post"], url_path="confirm-consent")
-    def confirm_consent(self, request, pk=None):
+    def confirm_consent(self, request: Request, pk: str | None = None) -> Response:
         """The person confirmed their consent to use what the referrer told us."""
         incoming = self.get_object()
         form = ConfirmSerializer(data=request.data)
@@ -224,7 +226,7 @@ class IncomingViewSet(
         return Response(IncomingSerializer(incoming, context={"request": request}).data)
 
 
-class ProvisionSerializer(serializers.ModelSerializer):
+class ProvisionSerializer(serializers.ModelSerializer[ProvisionRecord]):
     items = serializers.ListField(child=serializers.CharField(), read_only=True)
     ground = serializers.CharField(source="basis_label", read_only=True)
     whose_data = serializers.CharField(source="person.display_name", read_only=True)
@@ -259,11 +261,11 @@ class ProvisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     serializer_class = ProvisionSerializer
     filterset_class = ProvisionFilterSet
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[ProvisionRecord]:
         return super().get_queryset().select_related("person", "consent", "council")
 
 
-def register(router) -> None:
+def register(router: routers.BaseRouter) -> None:
     """Add this app's viewsets to the API router."""
     router.register("referrals", ReferralViewSet, basename="referral")
     router.register("referrals-received", IncomingViewSet, basename="incomingreferral")

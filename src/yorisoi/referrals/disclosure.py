@@ -5,10 +5,16 @@ the provision record and the audit log name; nothing is read from the case after
 """
 
 import datetime
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from django.db import models
 from django.utils.encoding import force_str
 
 from yorisoi.consents.models import InformationItem
+
+if TYPE_CHECKING:
+    from yorisoi.cases.models import Case
 
 PERSON_FIELDS = (
     "name",
@@ -71,7 +77,7 @@ def person_data(disclosed: dict) -> dict:
             continue
         field = Person._meta.get_field(row[2])
         value = row[1]
-        if field.choices:
+        if isinstance(field, models.Field) and field.choices:
             value = {force_str(label): key for key, label in field.flatchoices}.get(value, "")
         elif row[2] == "birth_date":
             value = datetime.date.fromisoformat(value)
@@ -144,7 +150,7 @@ def _plan(case) -> list[list[str]]:
     return rows
 
 
-BUILDERS = {
+BUILDERS: dict[str, Callable[["Case"], list[list[str]]]] = {
     InformationItem.IDENTITY: _identity,
     InformationItem.HOUSEHOLD: _household,
     InformationItem.CONSULTATION: _consultation,

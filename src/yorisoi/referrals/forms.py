@@ -8,6 +8,7 @@ from yorisoi.consents.models import InformationItem
 from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.forms import ModelForm
 from yorisoi.core.roles import Role
+from yorisoi.organizations.models import Membership
 from yorisoi.referrals.choices import Basis, SupportStarted
 from yorisoi.referrals.models import IncomingReferral, Referral
 
@@ -119,7 +120,9 @@ class IncomingForm(ModelForm):
 
 class AcceptForm(StaffLabelMixin, forms.Form):
     opened_on = JapaneseDateField(label=_("Open our case on"))
-    primary_staff = forms.ModelChoiceField(label=_("Primary worker"), queryset=None)
+    primary_staff: "forms.ModelChoiceField[Membership]" = forms.ModelChoiceField(
+        label=_("Primary worker"), queryset=None
+    )
 
     def __init__(self, *args, member, **kwargs):
         super().__init__(*args, **kwargs)

@@ -115,6 +115,7 @@ def parse_referral_row(row, mapping, *, actor, cases, agencies, councils) -> Ref
                 _("No support council is called “%(name)s”.") % {"name": council_name},
             )
     cells.check()
+    assert referred_on is not None  # required: check() has raised without it
     decision = gate.check(
         actor=actor,
         case=case,

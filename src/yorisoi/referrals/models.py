@@ -265,8 +265,8 @@ class ProvisionRecord(TenantModel):
     @property
     def basis_label(self) -> str:
         """The ground as the commission expects it written: which consent, which law."""
-        if self.basis == Basis.CONSENT and self.consent_id:
+        if self.basis == Basis.CONSENT and self.consent is not None:
             return f"{self.get_basis_display()} ({self.consent.given_on:%Y-%m-%d})"
-        if self.basis == Basis.COUNCIL and self.council_id:
+        if self.basis == Basis.COUNCIL and self.council is not None:
             return f"{self.council} ({self.council.get_legal_basis_display()})"
         return self.get_basis_display()

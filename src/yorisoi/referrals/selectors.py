@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from yorisoi.agencies.models import Agency
+from yorisoi.cases.models import Case
 from yorisoi.consents.models import Consent, ConsentKind
 from yorisoi.referrals.models import IncomingReferral, Referral
 
@@ -16,13 +18,13 @@ class AgencyInvolved:
     how: list[str] = field(default_factory=list)  # "referred 2025-06-01", "referred us", …
 
 
-def agencies_involved(case) -> list[AgencyInvolved]:
+def agencies_involved(case: Case) -> list[AgencyInvolved]:
     """Agencies from referrals out and in, sharing consents and meeting attendees; 4 queries."""
     from yorisoi.meetings.models import Attendee
 
     found: dict[str, AgencyInvolved] = {}
 
-    def add(name, how, agency=None):
+    def add(name: str | None, how: str, agency: Agency | None = None) -> AgencyInvolved:
         key = f"a{agency.pk}" if agency is not None else f"n{name}"
         entry = found.get(key)
         if entry is None:
@@ -42,8 +44,12 @@ def agencies_involved(case) -> list[AgencyInvolved]:
             f"{r._meta.verbose_name} {r.referred_on:%Y-%m-%d} ({r.get_status_display()})",
             r.agency,
         )
-    for r in IncomingReferral.objects.filter(case=case).select_related("from_agency"):
-        add(r.from_name, f"{r._meta.verbose_name} {r.received_on:%Y-%m-%d}", r.from_agency)
+    for incoming in IncomingReferral.objects.filter(case=case).select_related("from_agency"):
+        add(
+            incoming.from_name,
+            f"{incoming._meta.verbose_name} {incoming.received_on:%Y-%m-%d}",
+            incoming.from_agency,
+        )
     consents = Consent.objects.filter(case=case, kind=ConsentKind.SHARING, agency__isnull=False)
     for c in consents.in_force().select_related("agency"):
         add(None, str(c._meta.verbose_name), c.agency)

@@ -5,22 +5,26 @@ provision leaves a provision record and an audit event naming every piece that c
 """
 
 import datetime
+from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yorisoi.agencies.models import Agency
+from yorisoi.agencies.models import Agency, SupportCouncil
 from yorisoi.cases import services as case_services
 from yorisoi.cases.choices import FirstConsulter, ReferralRoute
 from yorisoi.cases.models import Case, CaseEvent
-from yorisoi.consents.models import InformationItem
+from yorisoi.cases.services import Actor
+from yorisoi.consents.models import Consent, InformationItem
 from yorisoi.core import recorder
 from yorisoi.core.acting import acting
 from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import CASE_STAFF, Action
 from yorisoi.core.services import CommandActor, apply_fields, require, require_own, staff_of
+from yorisoi.organizations.models import Membership, Organization
 from yorisoi.referrals import disclosure, gate
 from yorisoi.referrals.choices import (
     Basis,
@@ -45,7 +49,7 @@ INCOMING_FIELDS = frozenset(
 )
 
 
-def _usable_agency(actor, agency: Agency) -> None:
+def _usable_agency(actor: Actor, agency: Agency) -> None:
     if not Agency.objects.usable_by(actor.organization_id).filter(pk=agency.pk).exists():
         raise ValidationError({"agency": _("This agency is not in your directory.")})
 
@@ -53,16 +57,16 @@ def _usable_agency(actor, agency: Agency) -> None:
 @transaction.atomic
 def refer(
     *,
-    actor,
+    actor: Actor,
     case: Case,
     agency: Agency,
     referred_on: datetime.date,
     reason: str,
     purpose: str,
     channel: str,
-    items: list[str] = (),
+    items: Sequence[str] = (),
     basis: str = Basis.CONSENT,
-    council=None,
+    council: SupportCouncil | None = None,
     emergency_reason: str = "",
     previous: Referral | None = None,
     deliver: bool = True,
@@ -130,8 +134,8 @@ def refer(
     referral.save()
     if referral.items:
         _record_provision(actor, referral)
-    if inter_org:
-        _deliver(referral)
+    if inter_org and to_org is not None:
+        _deliver(referral, to_org)
     case_services.record_case_event(
         actor=actor,
         case=case,
@@ -141,7 +145,7 @@ def refer(
     return referral
 
 
-def _record_provision(actor, referral: Referral) -> None:
+def _record_provision(actor: Actor, referral: Referral) -> None:
     ProvisionRecord.objects.create(
         organization_id=referral.organization_id,
         provided_on=referral.referred_on,
@@ -174,22 +178,22 @@ def _record_provision(actor, referral: Referral) -> None:
     )
 
 
-def _deliver(referral: Referral) -> IncomingReferral:
+def _deliver(referral: Referral, to_org: Organization) -> IncomingReferral:
     """Hand the referral to the receiving organization: only what was disclosed goes along.
 
     The reason is free text about the person: it crosses only with personal information the
     gate allowed. What is written in the other organization is attributed to no one of ours.
     """
-    with acting(organization=referral.to_organization, via="referral:delivered"):
-        return _delivered(referral)
+    with acting(organization=to_org, via="referral:delivered"):
+        return _delivered(referral, to_org)
 
 
-def _delivered(referral: Referral) -> IncomingReferral:
+def _delivered(referral: Referral, to_org: Organization) -> IncomingReferral:
     incoming = IncomingReferral.objects.create(
-        organization=referral.to_organization,
+        organization=to_org,
         received_on=referral.referred_on,
         from_name=str(referral.organization),
-        from_person=str(referral.made_by.user) if referral.made_by_id else "",
+        from_person=str(referral.made_by.user) if referral.made_by is not None else "",
         what_they_said=referral.reason if referral.items else "",
         sender_consent=SenderConsent.CONFIRMED
         if referral.basis == Basis.CONSENT
@@ -215,7 +219,7 @@ def _delivered(referral: Referral) -> IncomingReferral:
 
 @transaction.atomic
 def record_follow_up(
-    *, actor, referral: Referral, support_started: str, note: str = "", on: datetime.date
+    *, actor: Actor, referral: Referral, support_started: str, note: str = "", on: datetime.date
 ) -> Referral:
     """The answer to "did support start?" after a referral."""
     require(actor, Referral, Action.CHANGE)
@@ -235,7 +239,7 @@ def record_follow_up(
 
 
 @transaction.atomic
-def receive_referral(*, actor, **fields) -> IncomingReferral:
+def receive_referral(*, actor: Actor, **fields: Any) -> IncomingReferral:
     """Record a referral from an agency outside (phone, letter, visit)."""
     require(actor, IncomingReferral, Action.ADD)
     require_own(actor, fields.get("case"))
@@ -252,7 +256,9 @@ def receive_referral(*, actor, **fields) -> IncomingReferral:
 
 
 @transaction.atomic
-def confirm_consent(*, actor, incoming: IncomingReferral, on: datetime.date) -> IncomingReferral:
+def confirm_consent(
+    *, actor: Actor, incoming: IncomingReferral, on: datetime.date
+) -> IncomingReferral:
     """At the first contact: the person agreed that the referrer's information may be used."""
     require(actor, IncomingReferral, Action.CHANGE)
     require_own(actor, incoming)
@@ -270,7 +276,11 @@ def _pending(incoming: IncomingReferral) -> None:
 
 @transaction.atomic
 def accept(
-    *, actor, incoming: IncomingReferral, opened_on: datetime.date, primary_staff=None
+    *,
+    actor: Actor,
+    incoming: IncomingReferral,
+    opened_on: datetime.date,
+    primary_staff: Membership | None = None,
 ) -> Case:
     """Accept a referral from another organization: our own case, from what was disclosed."""
     require(actor, IncomingReferral, Action.CHANGE)
@@ -284,7 +294,7 @@ def accept(
     source = incoming.source
     if (
         source is not None
-        and source.consent_id
+        and source.consent is not None
         and not source.consent.is_in_force(timezone.localdate())
     ):
         raise ValidationError(_("The consent this referral was sent under is no longer in force."))
@@ -307,7 +317,7 @@ def accept(
 
 
 @transaction.atomic
-def decline(*, actor, incoming: IncomingReferral, reason: str) -> IncomingReferral:
+def decline(*, actor: Actor, incoming: IncomingReferral, reason: str) -> IncomingReferral:
     require(actor, IncomingReferral, Action.CHANGE)
     require_own(actor, incoming)
     incoming = IncomingReferral.objects.select_for_update().get(pk=incoming.pk)
@@ -320,7 +330,7 @@ def decline(*, actor, incoming: IncomingReferral, reason: str) -> IncomingReferr
     return incoming
 
 
-def _decide(actor, incoming, status, note) -> None:
+def _decide(actor: Actor, incoming: IncomingReferral, status: str, note: str) -> None:
     incoming.status = status
     incoming.decision_note = note
     incoming.decided_on = timezone.localdate()
@@ -328,7 +338,7 @@ def _decide(actor, incoming, status, note) -> None:
     incoming.save()
 
 
-def _answer_source(source: Referral, status: str, note: str, incoming) -> None:
+def _answer_source(source: Referral, status: str, note: str, incoming: IncomingReferral) -> None:
     """The referring organization sees the outcome, and nothing of the receiver's record."""
     with acting(organization=source.organization_id, via="referral:answered"):
         source.status = status
@@ -344,7 +354,7 @@ def _answer_source(source: Referral, status: str, note: str, incoming) -> None:
         )
 
 
-def retract_under(consent, actor) -> list[Referral]:
+def retract_under(consent: Consent, actor: Actor) -> list[Referral]:
     """A consent was withdrawn: referrals still waiting under it are stopped and their data
     removed from the receiving side; all referrals made under it are returned and logged."""
     referrals = list(Referral.objects.filter(consent=consent))
@@ -352,7 +362,7 @@ def retract_under(consent, actor) -> list[Referral]:
     pending = IncomingReferral.objects.select_for_update().filter(
         source__consent=consent, status=IncomingStatus.PENDING
     )
-    stopped = set()
+    stopped: set[int | None] = set()  # never None: the filter goes through source
     for incoming in pending:
         with acting(organization=incoming.organization_id, via="referral:consent-withdrawn"):
             incoming.status = IncomingStatus.WITHDRAWN

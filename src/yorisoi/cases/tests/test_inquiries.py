@@ -157,3 +157,34 @@ def test_my_work_shows_my_cases_due_actions_and_the_queue(as_member, caseworker,
     assert "担当 本人" in html
     assert "母へ折り返し電話" in html
     assert "待っている相談" in html
+
+
+def test_overdue_actions_have_their_own_heading_and_word(as_member, caseworker, org):
+    from yorisoi.contacts import services as contact_services
+
+    for name, days, action in (("遅れ 本人", -3, "先週の約束"), ("今週 本人", 2, "今週の約束")):
+        contact_services.record_contact(
+            actor=caseworker,
+            case=CaseFactory(organization=org, primary_staff=caseworker, person__name=name),
+            staff=[caseworker],
+            occurred_at=datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=7),
+            channel="phone",
+            reached="family",
+            outcome="talked",
+            summary="母と電話",
+            next_action=action,
+            next_action_on=datetime.date.today() + datetime.timedelta(days=days),
+        )
+    html = as_member(caseworker).get("/").content.decode()
+
+    def list_under(heading: str) -> str:
+        start = html.index(heading)
+        return html[start : html.index("</ul>", start)]
+
+    overdue = list_under('<h3 class="due-heading due-heading--overdue">期限超過')
+    assert "先週の約束" in overdue
+    assert '<span class="badge badge--overdue">期限超過</span>' in overdue  # a word, not a colour
+    assert "今週の約束" not in overdue
+    week = list_under('<h3 class="due-heading">1週間以内</h3>')
+    assert "今週の約束" in week
+    assert "先週の約束" not in week

@@ -1,11 +1,15 @@
 """REST API of contact records: scoped, searchable, edits keep versions and refuse stale ones."""
 
+from typing import Any
+
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from yorisoi.cases.models import Case, HouseholdMember
@@ -18,7 +22,7 @@ from yorisoi.core.tables import TableOrdering
 from yorisoi.organizations.models import Membership
 
 
-class ContactRecordSerializer(serializers.ModelSerializer):
+class ContactRecordSerializer(serializers.ModelSerializer[ContactRecord]):
     case = ScopedRelatedField(Case)
     staff = ScopedRelatedField(Membership, many=True)
     with_members = ScopedRelatedField(HouseholdMember, many=True, required=False)
@@ -49,7 +53,7 @@ class ContactRecordSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["id", "recorded_by", "updated_by"]
 
-    def validate(self, attrs):
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         # A new visit to a household with a safety notice says who else knows (as the form).
         if self.instance is None and attrs.get("case") is not None:
             occurred_at = attrs.get("occurred_at")
@@ -65,7 +69,7 @@ class ContactRecordSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class ContactRecordVersionSerializer(serializers.ModelSerializer):
+class ContactRecordVersionSerializer(serializers.ModelSerializer[ContactRecordVersion]):
     number = serializers.IntegerField(read_only=True)  # no backend-dependent maximum in the schema
 
     class Meta:
@@ -83,7 +87,9 @@ class ContactRecordFilterSet(ScopedFilterSet):
         model = ContactRecord
         fields = ["case", "channel", "outcome", "staff", "q", "occurred_after", "occurred_before"]
 
-    def by_words(self, queryset, name, value):
+    def by_words(
+        self, queryset: QuerySet[ContactRecord], name: str, value: str
+    ) -> QuerySet[ContactRecord]:
         return search.matching(queryset, value)
 
 
@@ -104,7 +110,7 @@ class ContactRecordViewSet(
     filterset_class = ContactRecordFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[ContactRecord]:
         return (
             super()
             .get_queryset()
@@ -112,7 +118,7 @@ class ContactRecordViewSet(
             .order_by("-occurred_at", "-pk")
         )
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with search.search_transaction():
             return super().list(request, *args, **kwargs)
 
@@ -121,7 +127,7 @@ class ContactRecordViewSet(
     update_arg = "contact"
     fixed_on_update = ("case",)
 
-    def update_data(self, contact, data):
+    def update_data(self, contact: ContactRecord, data: dict[str, Any]) -> dict[str, Any]:
         # A partial update keeps the people of the record unless it names them anew.
         data.setdefault("staff", list(contact.staff.all()))
         data.setdefault("with_members", list(contact.with_members.all()))
@@ -129,7 +135,7 @@ class ContactRecordViewSet(
 
     @extend_schema(responses=ContactRecordVersionSerializer(many=True))
     @action(detail=True, methods=["get"], pagination_class=None)
-    def versions(self, request, pk=None):
+    def versions(self, request: Request, pk: str | None = None) -> Response:
         """The earlier versions of the record, newest first."""
         contact = self.get_object()
         return Response(ContactRecordVersionSerializer(contact.versions.all(), many=True).data)

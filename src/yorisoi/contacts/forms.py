@@ -1,6 +1,8 @@
 import datetime
 import json
+from collections.abc import Iterable
 from functools import cached_property
+from typing import cast
 
 from django import forms
 from django.db.models import Q
@@ -89,9 +91,12 @@ class ContactRecordForm(VersionedModelForm):
         # An edit keeps what the record says (an imported row's 記録なし, an older record's).
         kept = (self.instance.channel, self.instance.outcome) if self.instance.pk else None
         outcome = self.fields["outcome"]
+        assert isinstance(outcome, forms.ChoiceField)
+        # stubs: the getter is typed as whatever the setter takes; it gives normalized pairs
+        choices = cast("Iterable[tuple[str, object]]", outcome.choices)
         outcome.choices = [
             (value, label)
-            for value, label in outcome.choices
+            for value, label in choices
             if value not in IMPORT_ONLY_OUTCOMES or (kept and value == kept[1])
         ]
         by_channel = {channel: list(outcomes) for channel, outcomes in OUTCOMES_BY_CHANNEL.items()}

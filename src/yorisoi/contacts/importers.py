@@ -15,7 +15,9 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext as _
 
 from yorisoi.cases.importers import UNKNOWN_WORDS, optional, staff_by_name
@@ -157,13 +159,15 @@ def file_staff(organization, name: str) -> FileStaff:
 class ContactRow:
     number: str
     occurred_at: datetime.datetime
-    fields: dict = field(default_factory=dict)
-    staff: list = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+    staff: list[Membership] = field(default_factory=list)
 
 
 def _limit(cells: RowReader, column: str, text: str, name: str) -> None:
     """The cell fits the model field it goes into (what full_clean would say, per cell)."""
-    limit = ContactRecord._meta.get_field(name).max_length
+    model_field = ContactRecord._meta.get_field(name)
+    assert isinstance(model_field, models.Field)  # a column of the record, not a relation
+    limit = model_field.max_length
     if limit and len(text) > limit:
         cells.error(
             column,
@@ -223,6 +227,7 @@ def parse_contact_row(row, mapping, *, cases, staff, default_staff=FileStaff()) 
         cells.check_name("相手", agency)
     _limit(cells, "相手", agencies, "with_agencies")
     cells.check()  # every cell has been read: all of the row's problems are reported at once
+    assert occurred_at is not None  # a required cell: check() raised if it was empty or wrong
     reached = (
         Reached.PERSON_AND_FAMILY
         if person and family

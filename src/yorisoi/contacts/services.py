@@ -1,15 +1,21 @@
 """Recording and editing contact records; every edit keeps the earlier version."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from yorisoi.cases.models import Case, HouseholdMember
+from yorisoi.cases.services import Actor
 from yorisoi.contacts.choices import TEAM_CHANNELS
 from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
 from yorisoi.core import recorder, search
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.recorder import AuditAction
 from yorisoi.core.roles import Action, Role
+from yorisoi.core.scoping import TenantQuerySet
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
 from yorisoi.organizations.models import Membership
 
@@ -31,7 +37,7 @@ CONTACT_FIELDS = frozenset(
 )
 
 
-def check_team_rule(channel: str, staff: list, lone_visit_reason: str) -> None:
+def check_team_rule(channel: str, staff: Sequence[Membership], lone_visit_reason: str) -> None:
     """Home visits and accompanied outings go with two or more staff, or say why not."""
     # Distinct people: the same name twice is still one person at the door.
     if (
@@ -49,7 +55,7 @@ def check_team_rule(channel: str, staff: list, lone_visit_reason: str) -> None:
         )
 
 
-def participants(member):
+def participants(member: Membership) -> TenantQuerySet[Membership]:
     """Who may be named as having taken part in a contact: every active member of the staff
     (supporters and clerks too) but system administrators. Being named shows them nothing:
     what a member may read stays what their role may read."""
@@ -62,7 +68,10 @@ def participants(member):
 
 
 def _check(
-    contact: ContactRecord, staff: list, members: list, kept: frozenset = frozenset()
+    contact: ContactRecord,
+    staff: Sequence[Membership],
+    members: Sequence[HouseholdMember],
+    kept: frozenset[int] = frozenset(),
 ) -> None:
     if not staff:
         raise ValidationError({"staff": _("Choose at least one staff member.")})
@@ -75,7 +84,7 @@ def _check(
         raise ValidationError({"with_members": _("Choose members of this case's household.")})
 
 
-def _snapshot(contact: ContactRecord) -> dict:
+def _snapshot(contact: ContactRecord) -> dict[str, Any]:
     data = {name: getattr(contact, name) for name in CONTACT_FIELDS}
     data["occurred_at"] = data["occurred_at"].isoformat() if data["occurred_at"] else None
     data["next_action_on"] = data["next_action_on"].isoformat() if data["next_action_on"] else None
@@ -84,7 +93,13 @@ def _snapshot(contact: ContactRecord) -> dict:
     return data
 
 
-def _prepare(contact: ContactRecord, actor, staff: list, members: list, kept=frozenset()) -> None:
+def _prepare(
+    contact: ContactRecord,
+    actor: Actor,
+    staff: Sequence[Membership],
+    members: Sequence[HouseholdMember],
+    kept: frozenset[int] = frozenset(),
+) -> None:
     contact.full_clean(exclude=["search_text"])
     _check(contact, staff, members, kept)
     contact.search_text = search.search_text_for(contact.summary, contact.next_action)
@@ -92,7 +107,14 @@ def _prepare(contact: ContactRecord, actor, staff: list, members: list, kept=fro
 
 
 @transaction.atomic
-def record_contact(*, actor, case, staff: list, with_members: list = (), **fields) -> ContactRecord:
+def record_contact(
+    *,
+    actor: Actor,
+    case: Case,
+    staff: Sequence[Membership],
+    with_members: Sequence[HouseholdMember] = (),
+    **fields: Any,
+) -> ContactRecord:
     """Record a contact with the person, the family or an agency."""
     require(actor, ContactRecord, Action.ADD)
     require_own(actor, case, *staff, *with_members)
@@ -111,12 +133,12 @@ def record_contact(*, actor, case, staff: list, with_members: list = (), **field
 @transaction.atomic
 def edit_contact(
     *,
-    actor,
+    actor: Actor,
     contact: ContactRecord,
     expected_version: int,
-    staff: list,
-    with_members: list = (),
-    **fields,
+    staff: Sequence[Membership],
+    with_members: Sequence[HouseholdMember] = (),
+    **fields: Any,
 ) -> ContactRecord:
     """Change a contact record, keeping what it said before as a numbered version."""
     require(actor, ContactRecord, Action.CHANGE)

@@ -227,8 +227,7 @@ class PreInterview(TenantModel):
     def explained(self) -> list[str]:
         """The labels of what was explained, in the form's order."""
         names = ("support", "costs", "accidents", "stopping", "privacy")
-        return [
-            str(self._meta.get_field(f"explained_{n}").verbose_name)
-            for n in names
-            if getattr(self, f"explained_{n}")
+        fields = [
+            self._meta.get_field(f"explained_{n}") for n in names if getattr(self, f"explained_{n}")
         ]
+        return [str(f.verbose_name) for f in fields if isinstance(f, models.Field)]

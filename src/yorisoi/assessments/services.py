@@ -1,6 +1,8 @@
 """Recording assessments and the urgency judgement; alerting supervisors to urgent cases."""
 
 import datetime
+from collections.abc import Sequence
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +14,8 @@ from django.utils.translation import gettext as _
 from yorisoi.assessments.choices import RiskItem, Suitability, Urgency
 from yorisoi.assessments.models import Assessment, PreInterview, RiskFinding, UrgencyChange
 from yorisoi.assessments.wishes import settle_wishes
+from yorisoi.cases.models import Case, HouseholdMember
+from yorisoi.cases.services import Actor
 from yorisoi.core.roles import Action, Role
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
 from yorisoi.core.site import absolute_url
@@ -60,13 +64,13 @@ PRE_INTERVIEW_FIELDS = frozenset(
 )
 
 
-def current_urgency(case) -> UrgencyChange | None:
+def current_urgency(case: Case) -> UrgencyChange | None:
     """The latest urgency change of the case (None: never judged)."""
     return UrgencyChange.objects.filter(case=case).order_by("-changed_at", "-pk").first()
 
 
-def _check_judgement(risks: dict, urgency: str, reason: str) -> None:
-    errors = {}
+def _check_judgement(risks: dict[str, str], urgency: str, reason: str) -> None:
+    errors: dict[str, str] = {}
     if risks and urgency == Urgency.NONE:
         errors["urgency"] = _(
             "A risk item is checked. Judge the urgency as urgent or needing attention, "
@@ -84,12 +88,12 @@ def _check_judgement(risks: dict, urgency: str, reason: str) -> None:
 @transaction.atomic
 def record_assessment(
     *,
-    actor,
-    case,
+    actor: Actor,
+    case: Case,
     risks: dict[str, str] | None = None,
     urgency: str = Urgency.NONE,
     urgency_reason: str = "",
-    **fields,
+    **fields: Any,
 ) -> Assessment:
     """A new assessment of the case (earlier ones stay as they were), with its risk screen.
 
@@ -116,7 +120,10 @@ def record_assessment(
         status_field="person_wishes_status",
         heard_field="person_wishes_heard",
     )
-    if assessment.key_person_id and assessment.key_person.household_id != case.household_id:
+    if (
+        assessment.key_person is not None
+        and assessment.key_person.household_id != case.household_id
+    ):
         raise ValidationError({"key_person": _("Choose a member of this case's household.")})
     assessment.full_clean()
     assessment.save()
@@ -138,7 +145,7 @@ def record_assessment(
 
 
 @transaction.atomic
-def change_urgency(*, actor, case, level: str, reason: str) -> UrgencyChange:
+def change_urgency(*, actor: Actor, case: Case, level: str, reason: str) -> UrgencyChange:
     """Judge the urgency again outside an assessment; lowering or clearing it needs a note."""
     require(actor, UrgencyChange, Action.ADD)
     require_own(actor, case)
@@ -150,7 +157,9 @@ def change_urgency(*, actor, case, level: str, reason: str) -> UrgencyChange:
     return _change(actor, case, level, reason)
 
 
-def _change(actor, case, level, reason, assessment=None) -> UrgencyChange:
+def _change(
+    actor: Actor, case: Case, level: str, reason: str, assessment: Assessment | None = None
+) -> UrgencyChange:
     today = timezone.localdate()
     due = (
         today + datetime.timedelta(days=case.organization.urgent_meeting_days)
@@ -198,8 +207,8 @@ def alert_supervisors(change: UrgencyChange) -> int:
     )
 
 
-def _check_pre_interview(interview: PreInterview, members: list) -> None:
-    errors = {}
+def _check_pre_interview(interview: PreInterview, members: list[HouseholdMember]) -> None:
+    errors: dict[str, str] = {}
     if interview.held_on and interview.held_on > timezone.localdate():
         errors["held_on"] = _("A pre-interview is recorded once it has been held.")
     if interview.meeting_on and interview.held_on and interview.meeting_on < interview.held_on:
@@ -215,7 +224,9 @@ def _check_pre_interview(interview: PreInterview, members: list) -> None:
 
 
 @transaction.atomic
-def record_pre_interview(*, actor, case, with_members: list = (), **fields) -> PreInterview:
+def record_pre_interview(
+    *, actor: Actor, case: Case, with_members: Sequence[HouseholdMember] = (), **fields: Any
+) -> PreInterview:
     """A pre-interview (事前面接) before the first meeting with the person, with what was
     agreed about that meeting; like an assessment, a later one is a new record."""
     require(actor, PreInterview, Action.ADD)

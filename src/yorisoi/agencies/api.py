@@ -1,4 +1,5 @@
-from rest_framework import mixins, serializers
+from django.db.models import QuerySet
+from rest_framework import mixins, routers, serializers
 
 from yorisoi.agencies import services, tables
 from yorisoi.agencies.filtersets import AgencyFilterSet
@@ -9,17 +10,17 @@ from yorisoi.core.tables import TableOrdering
 from yorisoi.organizations.models import Organization
 
 
-class UsableAgencyField(serializers.PrimaryKeyRelatedField):
+class UsableAgencyField(serializers.PrimaryKeyRelatedField[Agency]):
     """An agency of the caller's directory (own entries and shared ones)."""
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Agency]:
         member = getattr(self.context.get("request"), "member", None)
         if member is None:
             return Agency.objects.none()
         return Agency.objects.usable_by(member.organization_id)
 
 
-class AgencySerializer(serializers.ModelSerializer):
+class AgencySerializer(serializers.ModelSerializer[Agency]):
     version = serializers.IntegerField(required=False)
     linked_organization = serializers.PrimaryKeyRelatedField(
         queryset=Organization.objects.filter(is_active=True), required=False, allow_null=True
@@ -57,7 +58,7 @@ class AgencyViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[Agency],
 ):
     """The agency directory: the organization's own entries and those others share."""
 
@@ -70,11 +71,11 @@ class AgencyViewSet(
     update_service = staticmethod(services.change_agency)
     update_arg = "agency"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Agency]:
         return super().get_queryset().select_related("organization")
 
 
-class CouncilSerializer(serializers.ModelSerializer):
+class CouncilSerializer(serializers.ModelSerializer[SupportCouncil]):
     version = serializers.IntegerField(required=False)
     members = ScopedRelatedField(Agency, many=True, required=False)
 
@@ -100,7 +101,7 @@ class CouncilViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[SupportCouncil],
 ):
     """Support councils constituted by law, whose members may share without consent."""
 
@@ -112,11 +113,11 @@ class CouncilViewSet(
     update_service = staticmethod(services.change_council)
     update_arg = "council"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[SupportCouncil]:
         return super().get_queryset().prefetch_related("members")
 
 
-def register(router) -> None:
+def register(router: routers.BaseRouter) -> None:
     """Add this app's viewsets to the API router."""
     router.register("agencies", AgencyViewSet, basename="agency")
     router.register("support-councils", CouncilViewSet, basename="supportcouncil")

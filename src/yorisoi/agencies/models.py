@@ -1,5 +1,8 @@
 """The agency directory (社会資源) and support meetings constituted by law (支援会議)."""
 
+import datetime
+from typing import Any, ClassVar, Self
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,39 +11,46 @@ from django.utils.translation import pgettext_lazy
 from yorisoi.agencies.choices import AgencyCategory, LegalBasis
 from yorisoi.core.models import TenantModel
 from yorisoi.core.roles import CASE_STAFF, Action, Role
-from yorisoi.core.scoping import AccessPolicy, TenantQuerySet
+from yorisoi.core.scoping import AccessPolicy, Member, TenantQuerySet
 from yorisoi.core.text import normalize_name
 
 DIRECTORY_STAFF = CASE_STAFF | {Role.CLERK}
 
 
-class AgencyQuerySet(TenantQuerySet):
-    def for_member(self, member, action=Action.VIEW):
+class AgencyQuerySet(TenantQuerySet["Agency"]):
+    def for_member(self, member: Member | None, action: str = Action.VIEW) -> Self:
         """Own entries; to look at, also the entries other organizations share."""
-        if action != Action.VIEW or not self.model.access_policy.allows(member, action):
+        if (
+            member is None
+            or action != Action.VIEW
+            or not self.model.access_policy.allows(member, action)
+        ):
             return super().for_member(member, action)
         return self.filter(Q(organization=member.organization_id) | Q(shared=True))
 
-    def usable_by(self, organization):
+    def usable_by(self, organization: models.Model | int) -> Self:
         """What an organization may refer to: its own entries and shared ones, still active."""
         return self.filter(
             Q(organization=getattr(organization, "pk", organization)) | Q(shared=True),
             is_active=True,
         )
 
-    def by_name(self) -> dict:
+    def by_name(self) -> dict[str, "Agency"]:
         """These agencies by normalized name (the first of each name), to match typed names."""
-        found = {}
+        found: dict[str, Agency] = {}
         for agency in self:
             found.setdefault(normalize_name(agency.name), agency)
         return found
 
-    def matching(self, query: str):
+    def matching(self, query: str) -> Self:
         """Width-, case- and kana-insensitive match on every word of the query."""
         queryset = self
         for word in query.split():
             queryset = queryset.filter(search_text__contains=normalize_name(word))
         return queryset
+
+
+AgencyManager = models.Manager.from_queryset(AgencyQuerySet)
 
 
 class Agency(TenantModel):
@@ -77,7 +87,7 @@ class Agency(TenantModel):
     is_active = models.BooleanField(_("active"), default=True)
     search_text = models.CharField(max_length=1000, blank=True, editable=False)
 
-    objects = AgencyQuerySet.as_manager()
+    objects: ClassVar[AgencyManager] = AgencyManager()
     access_policy = AccessPolicy(view=DIRECTORY_STAFF, add=DIRECTORY_STAFF, change=DIRECTORY_STAFF)
 
     class Meta:
@@ -92,7 +102,7 @@ class Agency(TenantModel):
     def audit_label(self) -> str:
         return f"{self._meta.verbose_name} {self.name}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         parts = (self.name, self.name_kana, self.area, self.contact_person, self.offers)
         self.search_text = " ".join(normalize_name(p) for p in parts if p)[:1000]
         super().save(*args, **kwargs)
@@ -128,5 +138,5 @@ class SupportCouncil(TenantModel):
     def audit_label(self) -> str:
         return f"{self._meta.verbose_name} {self.name}"
 
-    def in_force(self, day) -> bool:
+    def in_force(self, day: datetime.date) -> bool:
         return self.established_on <= day and (self.ended_on is None or self.ended_on >= day)

@@ -1,5 +1,8 @@
 """Keeping the agency directory and the support councils."""
 
+from collections.abc import Iterable
+from typing import Any, TypeAlias
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -8,6 +11,10 @@ from yorisoi.agencies.models import Agency, SupportCouncil
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.roles import Action, Role
 from yorisoi.core.services import CommandActor, apply_fields, require, require_own
+from yorisoi.organizations.models import Membership
+
+# A staff member, or a command (an import) acting for the organization.
+Actor: TypeAlias = Membership | CommandActor
 
 AGENCY_FIELDS = frozenset(
     {
@@ -33,7 +40,7 @@ COUNCIL_FIELDS = frozenset(
 )
 
 
-def _check_link(actor, agency: Agency, changed: list[str]) -> None:
+def _check_link(actor: Actor, agency: Agency, changed: list[str]) -> None:
     """Linking an entry to an organization here routes referrals to it: a supervisor's call."""
     if "linked_organization" not in changed or agency.linked_organization_id is None:
         return
@@ -49,7 +56,7 @@ def _check_link(actor, agency: Agency, changed: list[str]) -> None:
 
 
 @transaction.atomic
-def add_agency(*, actor, **fields) -> Agency:
+def add_agency(*, actor: Actor, **fields: Any) -> Agency:
     require(actor, Agency, Action.ADD)
     agency = Agency(organization_id=actor.organization_id)
     _check_link(actor, agency, apply_fields(agency, fields, AGENCY_FIELDS))
@@ -59,7 +66,7 @@ def add_agency(*, actor, **fields) -> Agency:
 
 
 @transaction.atomic
-def change_agency(*, actor, agency: Agency, expected_version: int, **fields) -> Agency:
+def change_agency(*, actor: Actor, agency: Agency, expected_version: int, **fields: Any) -> Agency:
     require(actor, Agency, Action.CHANGE)
     require_own(actor, agency)
     _check_link(actor, agency, apply_fields(agency, fields, AGENCY_FIELDS))
@@ -68,7 +75,7 @@ def change_agency(*, actor, agency: Agency, expected_version: int, **fields) -> 
     return agency
 
 
-def _members(actor, council: SupportCouncil, members) -> None:
+def _members(actor: Actor, council: SupportCouncil, members: list[Agency] | None) -> None:
     usable = Agency.objects.usable_by(actor.organization_id)
     if members is None:
         return
@@ -85,7 +92,9 @@ def _check_council(council: SupportCouncil) -> None:
 
 
 @transaction.atomic
-def constitute_council(*, actor, members=(), **fields) -> SupportCouncil:
+def constitute_council(
+    *, actor: Actor, members: Iterable[Agency] = (), **fields: Any
+) -> SupportCouncil:
     require(actor, SupportCouncil, Action.ADD)
     council = SupportCouncil(organization_id=actor.organization_id)
     apply_fields(council, fields, COUNCIL_FIELDS)
@@ -98,7 +107,12 @@ def constitute_council(*, actor, members=(), **fields) -> SupportCouncil:
 
 @transaction.atomic
 def change_council(
-    *, actor, council: SupportCouncil, expected_version: int, members=None, **fields
+    *,
+    actor: Actor,
+    council: SupportCouncil,
+    expected_version: int,
+    members: Iterable[Agency] | None = None,
+    **fields: Any,
 ) -> SupportCouncil:
     require(actor, SupportCouncil, Action.CHANGE)
     require_own(actor, council)

@@ -1,7 +1,11 @@
 """Optimistic concurrency: two people editing one record never silently overwrite each other."""
 
-from django.db import models
+from __future__ import annotations
+
+from typing import Any, ClassVar, Protocol
+
 from django.db.models import F
+from django.db.models.options import Options
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,16 +22,24 @@ class EditConflict(Exception):
         return str(self.message)
 
 
-def save_versioned(instance: models.Model, *, expected_version: int) -> None:
+class Versioned(Protocol):
+    """A model instance with a ``version`` counter (TenantModel's, or a model's own)."""
+
+    _meta: ClassVar[Options[Any]]
+    pk: Any
+    version: int
+
+    def save(self) -> None: ...
+
+
+def save_versioned(instance: Versioned, *, expected_version: int) -> None:
     """Save ``instance`` only if its stored version is still ``expected_version``.
 
     The version bump is one conditional UPDATE, which is atomic on PostgreSQL and SQLite
     alike; the save that follows runs in the caller's transaction.
     """
-    bumped = (
-        type(instance)
-        ._base_manager.filter(pk=instance.pk, version=expected_version)
-        .update(version=F("version") + 1)
+    bumped = instance._meta.base_manager.filter(pk=instance.pk, version=expected_version).update(
+        version=F("version") + 1
     )
     if not bumped:
         raise EditConflict

@@ -34,7 +34,8 @@ class JapaneseDateInput(forms.TextInput):
             value = _local_date(value)
         if isinstance(value, date):
             return value.isoformat()
-        return super().format_value(value)
+        formatted: str | None = super().format_value(value)  # Widget's: text, or None if empty
+        return formatted
 
 
 def _local_date(value: datetime) -> date:

@@ -1,6 +1,10 @@
 """Abstract bases shared by every tenant-owned model."""
 
+from __future__ import annotations
+
+from collections.abc import Collection
 from functools import lru_cache
+from typing import Any, Self
 
 from django.db import models
 from django.utils.encoding import force_str
@@ -11,7 +15,7 @@ from yorisoi.core.scoping import AccessPolicy, TenantQuerySet
 
 
 @lru_cache(maxsize=1024)
-def _choice_labels(field: models.Field, language: str | None) -> dict:
+def _choice_labels(field: models.Field[Any, Any], language: str | None) -> dict[Any, str]:
     """A field's choices as value → translated label, made once per field and language."""
     return {value: force_str(label) for value, label in field.flatchoices}
 
@@ -30,12 +34,16 @@ class AuditedModel(models.Model):
     audit_changes = True
     # True when a page or API detail showing one row shows personal data; the view is logged.
     audit_reads = False
+    # Set by from_db: the row's values as loaded (absent on an instance not read from the database).
+    _loaded_values: dict[str, Any]
 
     class Meta:
         abstract = True
 
     @classmethod
-    def from_db(cls, db, field_names, values):
+    def from_db(  # type: ignore[override]  # stubs: Django 6.1's fetch_mode; 5.2 is installed
+        cls, db: str | None, field_names: Collection[str], values: Collection[Any]
+    ) -> Self:
         instance = super().from_db(db, field_names, values)
         instance._loaded_values = dict(zip(field_names, values, strict=True))
         return instance
@@ -57,7 +65,7 @@ class AuditedModel(models.Model):
         """How the audit log names this row: never a person's name, only type and number."""
         return f"{self._meta.verbose_name} #{self.pk}"
 
-    def _get_FIELD_display(self, field):
+    def _get_FIELD_display(self, field: models.Field[Any, Any]) -> object:
         # Django rebuilds and translates the whole choice list on every call; lists call this
         # hundreds of times per page, so the labels are looked up in a cached dict instead.
         value = getattr(self, field.attname)

@@ -4,32 +4,48 @@ An actor is a staff Membership, or a CommandActor: an installation command (an i
 demo) acting for one organization, which is trusted by whoever could run the command.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
 
 from yorisoi.core.roles import Action, Role
+from yorisoi.core.scoping import Member, Scoped
+
+_Staff = TypeVar("_Staff")
+
+
+class Owned(Protocol):
+    """A record that belongs to one organization."""
+
+    @property
+    def organization_id(self) -> int | None: ...
 
 
 @dataclass(frozen=True)
 class CommandActor:
     """A command acting for one organization; not a person, so it fills no staff field."""
 
-    organization: object
+    organization: models.Model
     via: str
     is_active = True
 
     @property
     def organization_id(self) -> int:
-        return self.organization.pk
+        pk: int = self.organization.pk
+        return pk
 
 
-def staff_of(actor):
+def staff_of(actor: _Staff | CommandActor) -> _Staff | None:
     """The membership to record as the one who did it (None for a command)."""
     return None if isinstance(actor, CommandActor) else actor
 
 
-def require(member, model, action: str = Action.CHANGE) -> None:
+def require(
+    member: Member | CommandActor | None, model: type[Scoped], action: str = Action.CHANGE
+) -> None:
     """The member's role allows the action on the model, else PermissionDenied."""
     if isinstance(member, CommandActor):
         return
@@ -37,20 +53,22 @@ def require(member, model, action: str = Action.CHANGE) -> None:
         raise PermissionDenied
 
 
-def require_supervisor(actor) -> None:
+def require_supervisor(actor: Member | CommandActor | None) -> None:
     """Decisions only a supervisor takes (approvals, emergencies, reassignment)."""
     if getattr(actor, "role", None) != Role.SUPERVISOR:
         raise PermissionDenied
 
 
-def require_own(member, *objects) -> None:
+def require_own(member: Member | CommandActor, *objects: Owned | None) -> None:
     """Every object belongs to the member's organization (no cross-organization writes)."""
     for obj in objects:
         if obj is not None and obj.organization_id != member.organization_id:
             raise PermissionDenied
 
 
-def apply_fields(instance, fields: dict, allowed: frozenset[str] | set[str]) -> list[str]:
+def apply_fields(
+    instance: models.Model, fields: Mapping[str, object], allowed: frozenset[str] | set[str]
+) -> list[str]:
     """Set the allowed fields on the instance; the names that really changed are returned."""
     unknown = set(fields) - set(allowed)
     if unknown:

@@ -4,19 +4,29 @@ An app registers in its AppConfig.ready(); the case page asks the registry, so t
 does not need to know the apps that build on it (assessments, evaluations, plans, …).
 """
 
+from __future__ import annotations
+
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from yorisoi.cases.models import Case
+    from yorisoi.core.bundle import Rows
+    from yorisoi.organizations.models import Membership
 
 
 @dataclass(frozen=True)
 class TimelineKind:
     key: str
-    label: object  # lazy translation
+    label: StrOrPromise  # lazy translation
     # (before, limit) -> Rows of the case (``OuterRef("pk")``), newest first, at most ``limit``;
     # fetched with everything else on the case page in one query.
-    rows: Callable
-    moment: Callable  # the entry's place on the timeline: obj -> aware datetime
+    rows: Callable[[datetime.datetime | None, int], Rows]
+    moment: Callable[[Any], datetime.datetime]  # the entry's place on the timeline
     template: str  # rendered with ``obj``
     order: int = 50
 
@@ -24,14 +34,15 @@ class TimelineKind:
 @dataclass(frozen=True)
 class CasePanel:
     template: str  # rendered with ``panel`` (the context function's dict) and ``case``
-    # (case, member, found) -> dict, where ``found`` holds the lists ``needs`` asked for.
-    context: Callable
+    # (case, member, found) -> dict, where ``found`` holds the lists ``needs`` asked for
+    # (``(case, member)`` for a panel without ``needs``).
+    context: Callable[..., Mapping[str, Any]]
     position: str = "side"  # "side", "main", "banner" above the case header, or "face_sheet"
     order: int = 50
     # (case, member) -> {name: core.bundle.Rows}: fetched together in the page's one query.
     # Names are shared: panels asking for the same name get the same list. Leave it None only
     # for a panel that cannot say in advance; its ``context(case, member)`` then queries itself.
-    needs: Callable | None = None
+    needs: Callable[[Case, Membership], Mapping[str, Rows]] | None = None
 
 
 _timeline: dict[str, TimelineKind] = {}

@@ -66,7 +66,7 @@ COLUMNS = [
 BATCH = 500  # new cases written a batch at a time
 
 # Words that mean "not known": the cell is treated as empty.
-UNKNOWN_WORDS = {"不明", "未確認", "-", "ー", "―", "？", "?", "なし"}
+UNKNOWN_WORDS = frozenset({"不明", "未確認", "-", "ー", "―", "？", "?", "なし"})
 
 # Ledger vocabulary is spelled out here, so imports do not depend on the screens' wording.
 SEX = ChoiceMatcher(
@@ -404,6 +404,7 @@ def parse_case_row(row, mapping, *, staff, directory) -> CaseRow:
         "municipality": cells.name("市区町村", blank=UNKNOWN_WORDS),
     }
     cells.check()  # every cell has been read: all of the row's problems are reported at once
+    assert opened_on is not None  # a required cell: check() raised if it was empty or wrong
     # Only what the file says: an empty cell never blanks a value already known.
     person = {
         **names,

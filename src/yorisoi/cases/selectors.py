@@ -1,7 +1,11 @@
 """Reading cases: the list, the cases a member answers for, matching people, the timeline."""
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import OuterRef, Q
 from django.utils.translation import gettext_lazy as _
@@ -12,17 +16,22 @@ from yorisoi.cases.models import Case, CaseEvent, FollowUp, HouseholdMember, Inq
 from yorisoi.core import bundle
 from yorisoi.core.bundle import Rows
 from yorisoi.core.roles import Action, Role
+from yorisoi.core.scoping import TenantQuerySet
 from yorisoi.core.text import normalize_name
+from yorisoi.organizations.models import Membership
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
-def cases_for(member, action: str = Action.VIEW):
+def cases_for(member: Membership, action: str = Action.VIEW) -> TenantQuerySet[Case]:
     """Cases the member may reach, with what the list shows loaded in the same query."""
     return Case.objects.for_member(member, action).select_related(
         "person", "primary_staff__user", "secondary_staff__user"
     )
 
 
-def cases_in_scope(member, *, open_only: bool = True):
+def cases_in_scope(member: Membership, *, open_only: bool = True) -> TenantQuerySet[Case]:
     """Cases the member answers for (the due lists): all of them for a supervisor, else their own."""
     cases = Case.objects.for_member(member)
     if open_only:
@@ -32,7 +41,13 @@ def cases_in_scope(member, *, open_only: bool = True):
     return cases
 
 
-def matching_people(member, *, name: str = "", name_kana: str = "", birth_date=None):
+def matching_people(
+    member: Membership,
+    *,
+    name: str = "",
+    name_kana: str = "",
+    birth_date: datetime.date | None = None,
+) -> TenantQuerySet[Person]:
     """People already known who may be the one an inquiry is about (to avoid duplicates).
 
     Matches on the normalized name or furigana (width, case and kana insensitive) and, when
@@ -56,7 +71,7 @@ def matching_people(member, *, name: str = "", name_kana: str = "", birth_date=N
 @dataclass
 class TimelineEntry:
     kind: str
-    kind_label: str
+    kind_label: StrOrPromise
     at: datetime.datetime
     obj: object
     template: str
@@ -67,8 +82,8 @@ class CasePage:
     """What the case page (or a print of it) shows beside the case: fetched in one query."""
 
     timeline: list[TimelineEntry]
-    panels: dict[str, list[dict]]  # position -> the panels' contexts, with their ``template``
-    found: dict[str, list]
+    panels: dict[str, list[dict[str, Any]]]  # position -> the panels' contexts, with ``template``
+    found: dict[str, list[Any]]
 
 
 def _core_needs(case: Case) -> dict[str, Rows]:
@@ -83,10 +98,10 @@ def _core_needs(case: Case) -> dict[str, Rows]:
 
 def case_page(
     case: Case,
-    member,
+    member: Membership,
     *,
-    positions=("banner", "main", "side"),
-    kinds=None,
+    positions: Sequence[str] = ("banner", "main", "side"),
+    kinds: Collection[str] | None = None,
     before: datetime.datetime | None = None,
     limit: int = 0,
 ) -> CasePage:
@@ -102,8 +117,9 @@ def case_page(
     needs = _core_needs(case)
     for kind in chosen:
         needs[f"timeline.{kind.key}"] = kind.rows(before, limit)
-    for panel in (p for group in panels.values() for p in group if p.needs is not None):
-        needs.update(panel.needs(case, member))
+    for panel in (p for group in panels.values() for p in group):
+        if panel.needs is not None:
+            needs.update(panel.needs(case, member))
     found = bundle.fetch(Case.objects.filter(pk=case.pk), needs)
     entries = [
         TimelineEntry(kind.key, kind.label, kind.moment(obj), obj, kind.template)
@@ -129,18 +145,18 @@ def case_page(
     return CasePage(entries[:limit], contexts, found)
 
 
-def _events(before, limit):
+def _events(before: datetime.datetime | None, limit: int) -> Rows:
     rows = CaseEvent.objects.filter(case=OuterRef("pk"), **_before("occurred_at", before))
     return Rows(rows.select_related("by__user")[:limit])
 
 
-def _inquiries(before, limit):
+def _inquiries(before: datetime.datetime | None, limit: int) -> Rows:
     return Rows(
         Inquiry.objects.filter(case=OuterRef("pk"), **_before("received_at", before))[:limit]
     )
 
 
-def _before(name: str, moment: datetime.datetime | None) -> dict:
+def _before(name: str, moment: datetime.datetime | None) -> dict[str, datetime.datetime]:
     return {f"{name}__lt": moment} if moment else {}
 
 

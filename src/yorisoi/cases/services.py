@@ -37,6 +37,14 @@ from yorisoi.organizations.models import Membership, Organization
 # Who a service acts for: a staff member, or a command acting for one organization.
 Actor: TypeAlias = Membership | CommandActor
 
+
+def organization_of(actor: Actor) -> Organization:
+    """The organization the actor acts in (a command's is typed loosely below this app)."""
+    organization = actor.organization
+    assert isinstance(organization, Organization)
+    return organization
+
+
 PERSON_FIELDS = frozenset(
     {
         "name",
@@ -151,7 +159,7 @@ def open_case(
         case_fields.get("primary_staff"),
         case_fields.get("secondary_staff"),
     )
-    org = actor.organization
+    org = organization_of(actor)
     if person is None:
         person = Person(organization=org)
         apply_fields(person, person_data or {}, PERSON_FIELDS)
@@ -213,7 +221,7 @@ def open_cases(*, actor: Actor, new: Sequence[NewCase], batch_size: int = 500) -
     per record (bulk inserts send no signal). A ledger gives every number, and a referring
     agency only as the directory entry it matched."""
     require(actor, Case, Action.ADD)
-    org = actor.organization
+    org = organization_of(actor)
     usable = set(Agency.objects.usable_by(org).values_list("pk", flat=True))
     by = staff_of(actor)
     now = timezone.now()
@@ -409,7 +417,7 @@ def change_household_member(
 def record_inquiry(*, actor: Actor, **fields: Any) -> Inquiry:
     """Put a first contact in the intake queue."""
     require(actor, Inquiry, Action.ADD)
-    inquiry = Inquiry(organization=actor.organization, received_by=staff_of(actor))
+    inquiry = Inquiry(organization=organization_of(actor), received_by=staff_of(actor))
     apply_fields(inquiry, fields, INQUIRY_FIELDS)
     inquiry.full_clean()
     inquiry.save()

@@ -8,7 +8,10 @@ class AgenciesConfig(AppConfig):
     verbose_name = _("Agency directory")
 
     def ready(self) -> None:
+        from yorisoi.agencies import panels
         from yorisoi.core import navigation
+
+        panels.register()
 
         navigation.register(
             _("Agencies"), "agencies:agency_list", model="agencies.Agency", order=40

@@ -18,13 +18,18 @@ class Panel:
     context: object  # callable(member) -> dict
     model: str  # whose view policy decides who sees the panel
     order: int
+    roles: frozenset[str] | None = None  # only for these roles (None: all the policy lets in)
 
 
 _panels: list[Panel] = []
 
 
-def register_panel(template: str, context, *, model: str, order: int = 50) -> None:
-    panel = Panel(template, context, model, order)
+def register_panel(
+    template: str, context, *, model: str, order: int = 50, roles: frozenset[str] | None = None
+) -> None:
+    """Put a panel on the start page of every member whose role may view ``model`` (and is
+    one of ``roles``, for a panel meant for some roles' work only)."""
+    panel = Panel(template, context, model, order, roles)
     if panel not in _panels:
         _panels.append(panel)
 
@@ -40,7 +45,8 @@ class HomeView(MemberRequiredMixin, TemplateView):
         panels = [
             {"template": p.template, **p.context(member)}
             for p in sorted(_panels, key=lambda p: p.order)
-            if apps.get_model(p.model).access_policy.allows(member, "view")
+            if (p.roles is None or member.role in p.roles)
+            and apps.get_model(p.model).access_policy.allows(member, "view")
         ]
         return super().get_context_data(
             today=today, fiscal_year=fiscal_year_of(today), panels=panels, **kwargs

@@ -9,6 +9,9 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self) -> None:
         from yorisoi.core import navigation
+        from yorisoi.organizations import panels
+
+        panels.register()
 
         navigation.register(_("Home"), "core:home", model="organizations.Organization", order=0)
         navigation.register(

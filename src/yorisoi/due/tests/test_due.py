@@ -130,3 +130,22 @@ def test_remind_sends_each_worker_a_digest_without_personal_details(caseworker, 
     assert len(mail.outbox) == 1
     assert "SILENT-1" in mail.outbox[0].body
     assert "内緒" not in mail.outbox[0].body
+
+
+def test_reminder_links_can_be_clicked_from_a_mail_program(caseworker, org, settings):
+    settings.SITE_URL = "https://yorisoi.example.lg.jp"
+    caseworker.user.email = "worker@example.jp"
+    caseworker.user.save()
+    case = CaseFactory(
+        organization=org,
+        primary_staff=caseworker,
+        status="active",
+        opened_on=datetime.date(2024, 1, 1),
+    )
+    call_command("remind")
+    body = mail.outbox[0].body
+    assert f"https://yorisoi.example.lg.jp/cases/{case.pk}/" in body
+    assert "https://yorisoi.example.lg.jp/\n" in body or body.rstrip().endswith(
+        "https://yorisoi.example.lg.jp/"
+    )
+    assert " /cases/" not in body  # never a bare path a mail program cannot open

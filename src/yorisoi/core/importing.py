@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -531,7 +531,9 @@ class RowReader:
         contact ledger typed in half width finds the case the case ledger typed in full."""
         return unicodedata.normalize("NFKC", self.text(column, required=required)).strip()
 
-    def name(self, column: str, *, required: bool = False, blank: frozenset[str] = frozenset()):
+    def name(
+        self, column: str, *, required: bool = False, blank: frozenset[str] = frozenset()
+    ) -> str:
         """Return a name's text, refusing one a spreadsheet would read as a formula.
 
         Names go into every export; "=HYPERLINK(…)" stored as a name would become a live link
@@ -777,7 +779,7 @@ class ChoiceMatcher:
         meanings = _current_run.get()
         column = _current_column.get()
         target = meanings.by_column.get(column, {}).get(key) if meanings is not None else None
-        if target is None:
+        if meanings is None or target is None:
             raise UnknownChoice(text, self)
         value = self._lookup.get(_choice_key(target)) if target.strip() else ""
         if value is None:
@@ -940,7 +942,7 @@ class ImportReport:
             "unchanged": self.unchanged,
         }
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The report as JSON-safe data (kept with a background import)."""
         return {
             "errors": [[e.row, e.column, e.message] for e in self.errors],
@@ -958,7 +960,7 @@ class ImportReport:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping) -> ImportReport:
+    def from_dict(cls, data: Mapping[str, Any]) -> ImportReport:
         """The report ``to_dict`` gave."""
         return cls(
             errors=[RowError(*error) for error in data.get("errors", [])],
@@ -990,8 +992,8 @@ def _canonical_meanings(
         for text in (column.name, *column.aliases):
             names[_heading_key(text)] = column.name
     found: dict[str, dict[str, str]] = {}
-    for column, values in (meanings or {}).items():
-        name = names.get(_heading_key(column))
+    for heading, values in (meanings or {}).items():
+        name = names.get(_heading_key(heading))
         if name is not None:
             for value, target in values.items():
                 found.setdefault(name, {})[_choice_key(value)] = target

@@ -20,13 +20,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections, migrations, models, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.expressions import RawSQL
 
 from yorisoi.core.text import bigrams, normalize_text, query_terms
+
+if TYPE_CHECKING:
+    from django.db.models.sql.compiler import SQLCompiler
 
 __all__ = [
     "create_index_sql",
@@ -203,8 +206,23 @@ class _BigramsMatch(models.Func):
         super().__init__(models.F(column))
         self.tsquery = tsquery
 
-    def as_sql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, tuple]:
-        sql, params = super().as_sql(compiler, connection, **extra_context)
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> tuple[str, tuple[str | int, ...]]:
+        sql, params = super().as_sql(
+            compiler,
+            connection,
+            function=function,
+            template=template,
+            arg_joiner=arg_joiner,
+            **extra_context,
+        )
         return f"{sql} @@ %s::tsquery", (*params, self.tsquery)
 
 
@@ -279,7 +297,7 @@ def _containing(queryset: models.QuerySet[_M], terms: list[str]) -> models.Query
 FREQUENT = 2000
 
 
-def is_frequent(matches: models.QuerySet) -> bool:
+def is_frequent(matches: models.QuerySet[Any]) -> bool:
     """Has this ``matching()`` queryset more than FREQUENT rows? (A count that stops there.)
 
     The bigram index fetches every match before the newest can be picked: cheap for a rare

@@ -1,4 +1,8 @@
+from typing import Any
+
+from django.db.models import QuerySet
 from rest_framework import mixins, serializers
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from yorisoi.core.api import ScopedViewSet, ServiceWritesMixin
@@ -10,7 +14,7 @@ from yorisoi.organizations.filtersets import MembershipFilterSet
 from yorisoi.organizations.models import Membership, Organization
 
 
-class OrganizationSerializer(serializers.ModelSerializer):
+class OrganizationSerializer(serializers.ModelSerializer[Organization]):
     class Meta:
         model = Organization
         fields = [
@@ -26,14 +30,16 @@ class OrganizationSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "slug"]
 
 
-class OrganizationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class OrganizationViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet[Organization]
+):
     """The caller's active organization."""
 
     model = Organization
     serializer_class = OrganizationSerializer
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(serializers.ModelSerializer[Membership]):
     username = serializers.CharField(source="user.username", read_only=True)
     full_name = serializers.CharField(source="user.full_name", read_only=True)
     full_name_kana = serializers.CharField(source="user.full_name_kana", read_only=True)
@@ -58,7 +64,7 @@ class MembershipSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
 
-class MembershipCreateSerializer(serializers.Serializer):
+class MembershipCreateSerializer(serializers.Serializer[Membership]):  # instance: the new one
     username = serializers.RegexField(r"^[\w.@+-]+\Z", max_length=150)
     full_name = serializers.CharField(max_length=100)
     full_name_kana = serializers.CharField(max_length=100, required=False, default="")
@@ -73,7 +79,7 @@ class MembershipViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[Membership],
 ):
     """Staff of the active organization; system administrators add and change them."""
 
@@ -84,10 +90,10 @@ class MembershipViewSet(
     filterset_class = MembershipFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Membership]:
         return super().get_queryset().select_related("user")
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[Membership]]:
         return MembershipCreateSerializer if self.action == "create" else MembershipSerializer
 
     # Accounts created through the API get no password: an administrator sets one.
@@ -95,7 +101,7 @@ class MembershipViewSet(
     update_service = staticmethod(services.change_staff)
     update_arg = "membership"
 
-    def create(self, request, *args, **kwargs):
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         self.perform_create(serializer)

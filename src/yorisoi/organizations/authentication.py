@@ -82,4 +82,6 @@ class MemberSessionAuthentication(authentication.SessionAuthentication):
 class MemberSessionScheme(SessionScheme):
     """OpenAPI: our session class documents as DRF's (the token subclass already matches)."""
 
-    target_class = MemberSessionAuthentication
+    # drf-spectacular's SessionScheme sets a dotted path, so mypy takes the attribute for a str;
+    # the base class (OpenApiAuthenticationExtension) accepts a class as well.
+    target_class = MemberSessionAuthentication  # type: ignore[assignment]

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -142,7 +143,7 @@ class Membership(TenantModel):
         return f"{self.user} ({self.organization})"
 
 
-class ApiTokenQuerySet(models.QuerySet):
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
     def for_key(self, key: str) -> "ApiToken | None":
         """The token with this key, with its member, user and organization; None if unknown."""
         return (
@@ -150,6 +151,9 @@ class ApiTokenQuerySet(models.QuerySet):
             .filter(digest=ApiToken.digest_of(key))
             .first()
         )
+
+
+ApiTokenManager = models.Manager.from_queryset(ApiTokenQuerySet)
 
 
 class ApiToken(models.Model):
@@ -174,7 +178,7 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(_("valid until"))
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
 
-    objects = ApiTokenQuerySet.as_manager()
+    objects: ClassVar[ApiTokenManager] = ApiTokenManager()
 
     class Meta:
         verbose_name = _("API token")

@@ -3,8 +3,10 @@ audited."""
 
 import datetime
 import secrets
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +23,7 @@ from yorisoi.organizations.models import ApiToken, Membership, Organization
 
 @transaction.atomic
 def change_organization(
-    *, actor: Membership, organization: Organization, expected_version: int, **fields
+    *, actor: Membership, organization: Organization, expected_version: int, **fields: Any
 ) -> Organization:
     """Change the actor's own organization's settings."""
     require(actor, Organization, Action.CHANGE)
@@ -87,7 +89,7 @@ def enroll_staff(
     return membership
 
 
-def add_staff(*, actor: Membership, **details) -> Membership:
+def add_staff(*, actor: Membership, **details: Any) -> Membership:
     """A system administrator adds a new account to their own organization.
 
     An existing account (perhaps another organization's staff) is linked only by the
@@ -110,7 +112,7 @@ def may_reset_two_factor(actor: Membership, membership: Membership) -> bool:
 
 @transaction.atomic
 def change_staff(
-    *, actor: Membership, membership: Membership, expected_version: int, **fields
+    *, actor: Membership, membership: Membership, expected_version: int, **fields: Any
 ) -> Membership:
     """Change a staff member's role, title or active state in the actor's organization."""
     require(actor, Membership, Action.CHANGE)
@@ -184,20 +186,24 @@ def issue_token(*, actor: Membership, name: str = "") -> tuple[ApiToken, str]:
 
 
 @transaction.atomic
-def revoke_token(*, user, token: ApiToken) -> None:
+def revoke_token(*, user: AbstractBaseUser, token: ApiToken) -> None:
     """The holder revokes one of their own tokens (of any of their organizations)."""
     if token.membership.user_id != user.pk:
         raise PermissionDenied
     _revoke([token], reason="revoked")
 
 
-def revoke_tokens(*, user=None, membership: Membership | None = None, reason: str) -> int:
+def revoke_tokens(
+    *, user: AbstractBaseUser | None = None, membership: Membership | None = None, reason: str
+) -> int:
     """Revoke every token of a user (all organizations) or of one membership; how many went."""
     tokens = ApiToken.objects.select_related("membership")
     if membership is not None:
         tokens = tokens.filter(membership=membership)
+    elif user is not None:  # by key: this app sits below accounts, users are AbstractBaseUser
+        tokens = tokens.filter(membership__user_id=user.pk)
     else:
-        tokens = tokens.filter(membership__user=user)
+        return 0  # neither named: no token matches
     return _revoke(list(tokens), reason=reason)
 
 

@@ -1,11 +1,14 @@
 """REST API of people, households, cases, inquiries and intake sheets (scoped like the pages)."""
 
 from functools import cache
+from typing import Any
 
 import django_filters
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, serializers
 from rest_framework.decorators import action
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from yorisoi.cases import closure, selectors, services, tables
@@ -27,7 +30,7 @@ from yorisoi.core.tables import TableOrdering
 from yorisoi.organizations.models import Membership
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(serializers.ModelSerializer[Person]):
     version = serializers.IntegerField(required=False)
 
     class Meta:
@@ -50,7 +53,7 @@ class PersonSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
 
-class HouseholdMemberSerializer(serializers.ModelSerializer):
+class HouseholdMemberSerializer(serializers.ModelSerializer[HouseholdMember]):
     household = ScopedRelatedField(Household)
     version = serializers.IntegerField(required=False)
 
@@ -74,7 +77,7 @@ class HouseholdMemberSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
 
-class HouseholdSerializer(serializers.ModelSerializer):
+class HouseholdSerializer(serializers.ModelSerializer[Household]):
     members = HouseholdMemberSerializer(many=True, read_only=True)
 
     class Meta:
@@ -82,7 +85,7 @@ class HouseholdSerializer(serializers.ModelSerializer):
         fields = ["id", "note", "members"]
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(serializers.ModelSerializer[Case]):
     person = ScopedRelatedField(Person, required=False)
     person_data = PersonSerializer(write_only=True, required=False)
     household = ScopedRelatedField(Household, required=False, allow_null=True)
@@ -123,7 +126,7 @@ class CaseSerializer(serializers.ModelSerializer):
         extra_kwargs = {"number": {"required": False}}
 
 
-class CaseCloseSerializer(serializers.Serializer):
+class CaseCloseSerializer(serializers.Serializer[None]):  # input only
     version = serializers.IntegerField()
     closed_on = serializers.DateField()
     close_reason = serializers.ChoiceField(choices=CloseReason.choices)
@@ -139,7 +142,7 @@ class CaseCloseSerializer(serializers.Serializer):
     )
 
 
-class ClosureRequestSerializer(serializers.ModelSerializer):
+class ClosureRequestSerializer(serializers.ModelSerializer[ClosureRequest]):
     class Meta:
         model = ClosureRequest
         fields = [
@@ -156,7 +159,7 @@ class ClosureRequestSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(serializers.Serializer[None]):  # input only
     approve = serializers.BooleanField()
     comment = serializers.CharField(required=False, default="", allow_blank=True, max_length=500)
 
@@ -226,10 +229,10 @@ class CaseViewSet(
     filterset_class = property(lambda self: case_api_filterset())
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Case]:
         return super().get_queryset().order_by("-opened_on", "-pk")
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with search.search_transaction():
             return super().list(request, *args, **kwargs)
 
@@ -238,7 +241,7 @@ class CaseViewSet(
     update_arg = "case"
     fixed_on_update = ("person", "person_data", "household", "number")
 
-    def update_data(self, instance, data: dict) -> dict:
+    def update_data(self, instance: Case, data: dict[str, Any]) -> dict[str, Any]:
         new = data.get("primary_staff", instance.primary_staff)
         if instance.primary_staff_id and new != instance.primary_staff:
             raise exceptions.ValidationError(
@@ -248,7 +251,7 @@ class CaseViewSet(
 
     @extend_schema(request=CaseCloseSerializer, responses=CaseSerializer)
     @action(detail=True, methods=["post"])
-    def close(self, request, pk=None):
+    def close(self, request: Request, pk: str | None = None) -> Response:
         """Close the case (or ask for approval where the organization requires it)."""
         case = self.get_object()
         form = CaseCloseSerializer(data=request.data)
@@ -265,7 +268,7 @@ class CaseViewSet(
             return Response(ClosureRequestSerializer(result).data, status=202)
         return Response(CaseSerializer(result, context={"request": request}).data)
 
-    def create_data(self, data):
+    def create_data(self, data: dict[str, Any]) -> dict[str, Any]:
         if data.get("person_data"):
             data["person_data"] = {k: v for k, v in data["person_data"].items() if k != "version"}
         return data
@@ -280,7 +283,7 @@ class ClosureRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Sc
 
     @extend_schema(request=DecisionSerializer, responses=ClosureRequestSerializer)
     @action(detail=True, methods=["post"])
-    def decide(self, request, pk=None):
+    def decide(self, request: Request, pk: str | None = None) -> Response:
         """A supervisor approves (the case closes) or returns it with a comment."""
         closure_request = self.get_object()
         form = DecisionSerializer(data=request.data)
@@ -316,7 +319,7 @@ class HouseholdViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedV
     serializer_class = HouseholdSerializer
     filterset_class = HouseholdFilterSet
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Household]:
         return super().get_queryset().prefetch_related("members")
 
 
@@ -340,14 +343,14 @@ class HouseholdMemberViewSet(
     fixed_on_update = ("household",)
 
 
-class InquirySerializer(serializers.ModelSerializer):
+class InquirySerializer(serializers.ModelSerializer[Inquiry]):
     class Meta:
         model = Inquiry
         exclude = ["organization", "created_at", "updated_at", "version"]
         read_only_fields = ["status", "case", "received_by", "closing_note"]
 
 
-class ConvertSerializer(serializers.Serializer):
+class ConvertSerializer(serializers.Serializer[None]):  # input only
     opened_on = serializers.DateField()
     person = ScopedRelatedField(
         Person,
@@ -358,7 +361,7 @@ class ConvertSerializer(serializers.Serializer):
     primary_staff = ScopedRelatedField(Membership, required=False, allow_null=True)
 
 
-class CloseSerializer(serializers.Serializer):
+class CloseSerializer(serializers.Serializer[None]):  # input only
     note = serializers.CharField(max_length=500)
 
 
@@ -373,29 +376,30 @@ class InquiryViewSet(
     serializer_class = InquirySerializer
     filterset_fields = ["status", "case"]
 
-    def perform_create(self, serializer):
+    def perform_create(self, serializer: serializers.BaseSerializer[Inquiry]) -> None:
         serializer.instance = run_service(
             services.record_inquiry, actor=self.request.member, **serializer.validated_data
         )
 
     @extend_schema(responses=PersonSerializer(many=True))
     @action(detail=True, methods=["get"], pagination_class=None)
-    def matches(self, request, pk=None):
+    def matches(self, request: Request, pk: str | None = None) -> Response:
         """People already known who may be the person the inquiry is about."""
         inquiry = self.get_object()
-        people = selectors.matching_people(
-            request.member,
-            name=inquiry.person_name,
-            name_kana=inquiry.person_name_kana,
-            birth_date=inquiry.person_birth_date,
+        people = list(
+            selectors.matching_people(
+                request.member,
+                name=inquiry.person_name,
+                name_kana=inquiry.person_name_kana,
+                birth_date=inquiry.person_birth_date,
+            )
         )
-        people = list(people)
         recorder.record_list(Person, count=len(people), values={"inquiry": inquiry.pk})
         return Response(PersonSerializer(people, many=True).data)
 
     @extend_schema(request=ConvertSerializer, responses=CaseSerializer)
     @action(detail=True, methods=["post"])
-    def convert(self, request, pk=None):
+    def convert(self, request: Request, pk: str | None = None) -> Response:
         """Open a case from the inquiry."""
         inquiry = self.get_object()
         form = ConvertSerializer(data=request.data, context={"request": request})
@@ -407,7 +411,7 @@ class InquiryViewSet(
 
     @extend_schema(request=CloseSerializer, responses=InquirySerializer)
     @action(detail=True, methods=["post"])
-    def close(self, request, pk=None):
+    def close(self, request: Request, pk: str | None = None) -> Response:
         """Take the inquiry off the queue without a case."""
         inquiry = self.get_object()
         form = CloseSerializer(data=request.data)
@@ -418,7 +422,7 @@ class InquiryViewSet(
         return Response(InquirySerializer(inquiry).data)
 
 
-class IntakeSerializer(serializers.ModelSerializer):
+class IntakeSerializer(serializers.ModelSerializer[Intake]):
     case = ScopedRelatedField(Case)
     version = serializers.IntegerField(required=False)
 
@@ -446,6 +450,9 @@ class IntakeViewSet(
     update_arg = "case"
     fixed_on_update = ("case",)
 
-    def perform_update(self, serializer):
-        serializer.instance = serializer.instance.case  # save_intake is keyed by the case
+    # The serializer's instance is the sheet, then its case.
+    def perform_update(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        sheet = serializer.instance
+        assert sheet is not None  # an update has the sheet it changes
+        serializer.instance = sheet.case  # save_intake is keyed by the case
         super().perform_update(serializer)  # … and returns the sheet

@@ -1,5 +1,7 @@
 from functools import cached_property
+from typing import Any
 
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from yorisoi.cases.models import Case
@@ -10,6 +12,9 @@ class CaseChildMixin(MemberRequiredMixin):
     """A page about one case (the ``pk`` in the URL): a case outside the member's scope is a 404."""
 
     model = Case  # the record the URL names, for the route tests
+    # Set by the view this mixin is combined with.
+    request: HttpRequest
+    kwargs: dict[str, Any]
 
     @cached_property
     def case(self) -> Case:

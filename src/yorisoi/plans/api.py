@@ -1,6 +1,10 @@
+from typing import Any
+
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers
+from rest_framework import mixins, routers, serializers
 from rest_framework.decorators import action
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from yorisoi.cases.api import DecisionSerializer
@@ -12,7 +16,7 @@ from yorisoi.plans import services, tables
 from yorisoi.plans.models import Goal, SupportPlan
 
 
-class GoalSerializer(serializers.ModelSerializer):
+class GoalSerializer(serializers.ModelSerializer[Goal]):
     class Meta:
         model = Goal
         fields = [
@@ -27,7 +31,7 @@ class GoalSerializer(serializers.ModelSerializer):
         ]
 
 
-class SupportPlanSerializer(serializers.ModelSerializer):
+class SupportPlanSerializer(serializers.ModelSerializer[SupportPlan]):
     case = ScopedRelatedField(Case)
     goals = GoalSerializer(many=True, required=False)
 
@@ -55,7 +59,7 @@ class SupportPlanViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[SupportPlan],
 ):
     """Support plan versions; posting makes the next version of the case's plan."""
 
@@ -66,16 +70,16 @@ class SupportPlanViewSet(
     filterset_fields = ["case"]
     create_service = staticmethod(services.make_plan)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[SupportPlan]:
         return super().get_queryset().prefetch_related("goals")
 
-    def create_data(self, data):
+    def create_data(self, data: dict[str, Any]) -> dict[str, Any]:
         data["goals"] = data.get("goals", [])
         return data
 
     @extend_schema(request=DecisionSerializer, responses=SupportPlanSerializer)
     @action(detail=True, methods=["post"])
-    def decide(self, request, pk=None):
+    def decide(self, request: Request, pk: str | None = None) -> Response:
         """A supervisor approves a new plan version or returns it with a comment."""
         plan = self.get_object()
         form = DecisionSerializer(data=request.data)
@@ -86,6 +90,6 @@ class SupportPlanViewSet(
         return Response(SupportPlanSerializer(plan, context={"request": request}).data)
 
 
-def register(router) -> None:
+def register(router: routers.BaseRouter) -> None:
     """Add this app's viewsets to the API router."""
     router.register("plans", SupportPlanViewSet, basename="supportplan")

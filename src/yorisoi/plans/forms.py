@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -99,8 +101,8 @@ class PlanForm(ModelForm):
     def goal_rows(self):
         return [[self[f"goal_{i}_{n}"] for n in GOAL_NAMES] for i in range(GOAL_ROWS)]
 
-    def service_fields(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self._meta.fields}
+    def service_fields(self) -> dict[str, Any]:
+        data = {name: self.cleaned_data[name] for name in self._meta.fields or ()}
         data["goals"] = [
             {n: self.cleaned_data[f"goal_{i}_{n}"] for n in GOAL_NAMES} for i in range(GOAL_ROWS)
         ]

@@ -1,5 +1,8 @@
 """Making plan versions and reviewing them."""
 
+import datetime
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -8,7 +11,8 @@ from django.utils.translation import gettext as _
 from yorisoi.assessments.wishes import settle_wishes
 from yorisoi.cases import services as case_services
 from yorisoi.cases.choices import ApprovalStatus
-from yorisoi.cases.models import CaseEvent
+from yorisoi.cases.models import Case, CaseEvent
+from yorisoi.cases.services import Actor
 from yorisoi.core.roles import Action
 from yorisoi.core.services import apply_fields, require, require_own, require_supervisor, staff_of
 from yorisoi.plans.models import Domain, Goal, GoalsStatus, PlanReview, SupportPlan
@@ -36,11 +40,11 @@ GOAL_FIELDS = (
 )
 
 
-def latest_plan(case) -> SupportPlan | None:
+def latest_plan(case: Case) -> SupportPlan | None:
     return SupportPlan.objects.filter(case=case).prefetch_related("goals").first()
 
 
-def _check_goal(index: int, goal: dict) -> None:
+def _check_goal(index: int, goal: dict[str, Any]) -> None:
     if goal.get("persons_own") and not goal.get("person_agreed"):
         raise ValidationError(
             _("Goal %(n)s: a goal is the person's own only when the person agreed to it.")
@@ -52,7 +56,7 @@ def _check_goal(index: int, goal: dict) -> None:
         )
 
 
-def _settle_goals(status: str, goals: list[dict]) -> str:
+def _settle_goals(status: str, goals: list[dict[str, Any]]) -> str:
     """Whether the plan sets goals: said explicitly, so a plan without goals is a choice."""
     if not status:  # a client from before the status existed
         return GoalsStatus.SET if goals else ""
@@ -69,7 +73,12 @@ def _settle_goals(status: str, goals: list[dict]) -> str:
 
 @transaction.atomic
 def make_plan(
-    *, actor, case, goals: list[dict], based_on_review: PlanReview | None = None, **fields
+    *,
+    actor: Actor,
+    case: Case,
+    goals: list[dict[str, Any]],
+    based_on_review: PlanReview | None = None,
+    **fields: Any,
 ) -> SupportPlan:
     """A new version of the case's plan (earlier versions stay as they were)."""
     require(actor, SupportPlan, Action.ADD)
@@ -121,7 +130,9 @@ def make_plan(
 
 
 @transaction.atomic
-def review_plan(*, actor, plan: SupportPlan, reviewed_on, what_changed: str) -> PlanReview:
+def review_plan(
+    *, actor: Actor, plan: SupportPlan, reviewed_on: datetime.date, what_changed: str
+) -> PlanReview:
     require(actor, PlanReview, Action.ADD)
     require_own(actor, plan)
     review = PlanReview(
@@ -137,7 +148,9 @@ def review_plan(*, actor, plan: SupportPlan, reviewed_on, what_changed: str) -> 
 
 
 @transaction.atomic
-def decide_plan(*, actor, plan, approve: bool, comment: str = ""):
+def decide_plan(
+    *, actor: Actor, plan: SupportPlan, approve: bool, comment: str = ""
+) -> SupportPlan:
     """A supervisor approves a new plan version or returns it with a comment."""
     require_supervisor(actor)
     require_own(actor, plan)

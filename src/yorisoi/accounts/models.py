@@ -14,8 +14,8 @@ class User(AuditedModel, AbstractUser):
     full_name_kana = models.CharField(_("full name (furigana)"), max_length=100, blank=True)
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
+        verbose_name = _("user")  # type: ignore[assignment]  # stubs: str; Django's are lazy too
+        verbose_name_plural = _("users")  # type: ignore[assignment]  # stubs: as above
 
     def __str__(self) -> str:
         return self.full_name or self.username

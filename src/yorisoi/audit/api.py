@@ -8,7 +8,7 @@ from yorisoi.core.filters import ScopedFilterBackend
 from yorisoi.core.tables import TableOrdering
 
 
-class AuditEventSerializer(serializers.ModelSerializer):
+class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
     class Meta:
         model = AuditEvent
         fields = [
@@ -30,7 +30,9 @@ class AuditEventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AuditEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class AuditEventViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet[AuditEvent]
+):
     """The organization's audit log, read-only (supervisors and system administrators)."""
 
     model = AuditEvent

@@ -1,5 +1,6 @@
 import django_filters
-from rest_framework import mixins, serializers
+from django.db.models import QuerySet
+from rest_framework import mixins, routers, serializers
 
 from yorisoi.cases.models import Case
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
@@ -10,13 +11,13 @@ from yorisoi.meetings.models import Attendee, CaseMeeting, MeetingAction
 from yorisoi.organizations.models import Membership
 
 
-class AttendeeSerializer(serializers.ModelSerializer):
+class AttendeeSerializer(serializers.ModelSerializer[Attendee]):
     class Meta:
         model = Attendee
         fields = ["staff", "name", "agency"]
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ActionSerializer(serializers.ModelSerializer[MeetingAction]):
     owner = ScopedRelatedField(Membership, required=False, allow_null=True)
 
     class Meta:
@@ -25,12 +26,12 @@ class ActionSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "done_on"]
 
 
-class OtherAttendeeSerializer(serializers.Serializer):
+class OtherAttendeeSerializer(serializers.Serializer[None]):  # input only
     name = serializers.CharField(max_length=100)
     agency = serializers.CharField(max_length=200, required=False, default="")
 
 
-class CaseMeetingSerializer(serializers.ModelSerializer):
+class CaseMeetingSerializer(serializers.ModelSerializer[CaseMeeting]):
     case = ScopedRelatedField(Case)
     staff = ScopedRelatedField(Membership, many=True, write_only=True, required=False)
     others = OtherAttendeeSerializer(many=True, write_only=True, required=False)
@@ -71,7 +72,7 @@ class CaseMeetingViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[CaseMeeting],
 ):
     """Case meetings with their attendees and the actions decided."""
 
@@ -82,10 +83,10 @@ class CaseMeetingViewSet(
     filterset_class = CaseMeetingFilterSet
     create_service = staticmethod(services.hold_meeting)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[CaseMeeting]:
         return super().get_queryset().prefetch_related("attendees", "actions")
 
 
-def register(router) -> None:
+def register(router: routers.BaseRouter) -> None:
     """Add this app's viewsets to the API router."""
     router.register("meetings", CaseMeetingViewSet, basename="casemeeting")

@@ -7,12 +7,13 @@ from yorisoi.cases.forms import StaffLabelMixin, staff_choices
 from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.forms import ModelForm
 from yorisoi.meetings.models import CaseMeeting
+from yorisoi.organizations.models import Membership
 
 ACTION_ROWS = 4
 
 
 class MeetingForm(StaffLabelMixin, ModelForm):
-    staff = forms.ModelMultipleChoiceField(
+    staff: "forms.ModelMultipleChoiceField[Membership]" = forms.ModelMultipleChoiceField(
         label=_("Staff who took part"),
         queryset=None,
         required=False,

@@ -96,7 +96,7 @@ class Attendee(TenantModel):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        if self.staff_id:
+        if self.staff is not None:
             return str(self.staff.user)
         return f"{self.name}（{self.agency}）" if self.agency else self.name
 

@@ -1,17 +1,22 @@
 """Holding case meetings and completing the actions decided."""
 
 import datetime
+from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from yorisoi.agencies.models import Agency
+from yorisoi.cases.models import Case
+from yorisoi.cases.services import Actor
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.roles import Action
 from yorisoi.core.services import apply_fields, require, require_own, staff_of
 from yorisoi.core.text import normalize_name
 from yorisoi.meetings.models import Attendee, CaseMeeting, MeetingAction
+from yorisoi.organizations.models import Membership
 
 MEETING_FIELDS = frozenset(
     {"held_on", "kind", "difficult_case_review", "matters", "support_policy", "policy_note"}
@@ -20,7 +25,13 @@ MEETING_FIELDS = frozenset(
 
 @transaction.atomic
 def hold_meeting(
-    *, actor, case, staff: list = (), others: list[dict] = (), actions: list[dict] = (), **fields
+    *,
+    actor: Actor,
+    case: Case,
+    staff: Sequence[Membership] = (),
+    others: Sequence[dict[str, str]] = (),
+    actions: Sequence[dict[str, Any]] = (),
+    **fields: Any,
 ) -> CaseMeeting:
     """Record a meeting: staff attendees, people of other agencies, decisions and actions.
 
@@ -73,7 +84,9 @@ def hold_meeting(
 
 
 @transaction.atomic
-def complete_action(*, actor, action: MeetingAction, done_on: datetime.date) -> MeetingAction:
+def complete_action(
+    *, actor: Actor, action: MeetingAction, done_on: datetime.date
+) -> MeetingAction:
     require(actor, MeetingAction, Action.CHANGE)
     require_own(actor, action)
     action.done_on = done_on

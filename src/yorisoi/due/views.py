@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from yorisoi.core import recorder
 from yorisoi.core.tables import TableMixin
-from yorisoi.core.views import MemberRequiredMixin
+from yorisoi.core.views import MemberRequiredMixin, request_member
 from yorisoi.due import tables
 from yorisoi.due.registry import due_for, kinds
 
@@ -51,7 +51,7 @@ class DueListView(MemberRequiredMixin, TableMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def form(self) -> DueKindForm:
-        return DueKindForm(self.request.GET or None, member=self.request.member)
+        return DueKindForm(self.request.GET or None, member=request_member(self.request))
 
     def export_objects(self) -> list[tables.DueRow]:
         form = self.form()
@@ -59,7 +59,7 @@ class DueListView(MemberRequiredMixin, TableMixin, TemplateView):
         today = timezone.localdate()
         return [
             tables.DueRow(kind, item, today)
-            for kind, items in due_for(self.request.member, today)
+            for kind, items in due_for(request_member(self.request), today)
             if not chosen or kind.key == chosen
             for item in items
         ]

@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from yorisoi.agencies.api import UsableAgencyField
@@ -10,7 +11,7 @@ from yorisoi.consents.models import Consent, InformationItem, SharingPurpose
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, run_service
 
 
-class ConsentSerializer(serializers.ModelSerializer):
+class ConsentSerializer(serializers.ModelSerializer[Consent]):
     case = ScopedRelatedField(Case)
     given_by_member = ScopedRelatedField(HouseholdMember, required=False, allow_null=True)
     agency = UsableAgencyField(required=False, allow_null=True)
@@ -45,17 +46,20 @@ class ConsentSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["id", "withdrawn_on", "withdrawal_note"]
 
-    def get_in_force(self, consent) -> bool:
+    def get_in_force(self, consent: Consent) -> bool:
         return consent.is_in_force()
 
 
-class WithdrawSerializer(serializers.Serializer):
+class WithdrawSerializer(serializers.Serializer[None]):  # input only
     on = serializers.DateField()
     note = serializers.CharField(max_length=500, required=False, default="")
 
 
 class ConsentViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    ScopedViewSet[Consent],
 ):
     """Consents. They are never edited: a change is a withdrawal and a new consent."""
 
@@ -63,14 +67,14 @@ class ConsentViewSet(
     serializer_class = ConsentSerializer
     filterset_fields = ["case", "kind"]
 
-    def perform_create(self, serializer):
+    def perform_create(self, serializer: serializers.BaseSerializer[Consent]) -> None:
         serializer.instance = run_service(
             services.record_consent, actor=self.request.member, **serializer.validated_data
         )
 
     @extend_schema(request=WithdrawSerializer, responses=ConsentSerializer)
     @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
+    def withdraw(self, request: Request, pk: str | None = None) -> Response:
         """Record that the consent was withdrawn; it stays on record, no longer in force."""
         consent = self.get_object()
         form = WithdrawSerializer(data=request.data)

@@ -1,6 +1,7 @@
 """Consent (同意): what the person or family agreed to, with whom, for what, until when."""
 
 from datetime import date
+from typing import ClassVar, Self
 
 from django.db import models
 from django.db.models import Q
@@ -43,14 +44,17 @@ class ConsentGiver(models.TextChoices):
     FAMILY = "family", _("A family member")
 
 
-class ConsentQuerySet(TenantQuerySet):
-    def in_force(self, on: date | None = None):
+class ConsentQuerySet(TenantQuerySet["Consent"]):
+    def in_force(self, on: date | None = None) -> Self:
         """In force on that day: given by then, not yet expired, not yet withdrawn."""
         day = on or timezone.localdate()
         return self.filter(given_on__lte=day).filter(
             Q(expires_on__isnull=True) | Q(expires_on__gte=day),
             Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day),
         )
+
+
+ConsentManager = models.Manager.from_queryset(ConsentQuerySet)
 
 
 class Consent(TenantModel):
@@ -109,7 +113,7 @@ class Consent(TenantModel):
         verbose_name=_("recorded by"),
     )
 
-    objects = ConsentQuerySet.as_manager()
+    objects: ClassVar[ConsentManager] = ConsentManager()
     access_policy = CASE_RECORDS
     audit_reads = True
 

@@ -1,6 +1,7 @@
 """Recording and withdrawing consent."""
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yorisoi.agencies.models import Agency
+from yorisoi.cases.models import Case
+from yorisoi.cases.services import Actor
 from yorisoi.consents.models import (
     Consent,
     ConsentGiver,
@@ -38,11 +41,11 @@ CONSENT_FIELDS = frozenset(
 
 
 def _check(consent: Consent) -> None:
-    errors = {}
+    errors: dict[str, str] = {}
     if consent.given_by == ConsentGiver.FAMILY and consent.given_by_member_id is None:
         errors["given_by_member"] = _("Choose the family member who gave the consent.")
     if (
-        consent.given_by_member_id
+        consent.given_by_member is not None
         and consent.given_by_member.household_id != consent.case.household_id
     ):
         errors["given_by_member"] = _("This person is not in the case's household.")
@@ -76,7 +79,7 @@ def _check(consent: Consent) -> None:
 
 
 @transaction.atomic
-def record_consent(*, actor, case, **fields) -> Consent:
+def record_consent(*, actor: Actor, case: Case, **fields: Any) -> Consent:
     require(actor, Consent, Action.ADD)
     require_own(actor, case, fields.get("given_by_member"))
     consent = Consent(organization_id=case.organization_id, case=case, recorded_by=staff_of(actor))
@@ -88,7 +91,9 @@ def record_consent(*, actor, case, **fields) -> Consent:
 
 
 @transaction.atomic
-def withdraw_consent(*, actor, consent: Consent, on: datetime.date, note: str = "") -> Consent:
+def withdraw_consent(
+    *, actor: Actor, consent: Consent, on: datetime.date, note: str = ""
+) -> Consent:
     """Record a withdrawal; the consent stays on record, no longer in force."""
     require(actor, Consent, Action.CHANGE)
     require_own(actor, consent)

@@ -27,6 +27,7 @@ from yorisoi.core import recorder, search
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.core.filters import ScopedFilterBackend, ScopedFilterSet
 from yorisoi.core.tables import TableOrdering
+from yorisoi.core.views import request_member
 from yorisoi.organizations.models import Membership
 
 
@@ -218,7 +219,7 @@ class CaseViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[Case],
 ):
     """Cases. Create opens one (for a known person, or a new one from ``person_data``)."""
 
@@ -259,7 +260,7 @@ class CaseViewSet(
         data = dict(form.validated_data)
         result = run_service(
             closure.close_or_request,
-            actor=request.member,
+            actor=request_member(request),
             case=case,
             expected_version=data.pop("version"),
             **data,
@@ -274,7 +275,9 @@ class CaseViewSet(
         return data
 
 
-class ClosureRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class ClosureRequestViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet[ClosureRequest]
+):
     """Requests to close a case, where the organization asks for a supervisor's approval."""
 
     model = ClosureRequest
@@ -290,7 +293,7 @@ class ClosureRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Sc
         form.is_valid(raise_exception=True)
         decided = run_service(
             closure.decide_closure,
-            actor=request.member,
+            actor=request_member(request),
             request=closure_request,
             **form.validated_data,
         )
@@ -302,7 +305,7 @@ class PersonViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[Person],
 ):
     """People supported. They are created by opening a case."""
 
@@ -314,7 +317,7 @@ class PersonViewSet(
     update_arg = "person"
 
 
-class HouseholdViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class HouseholdViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet[Household]):
     model = Household
     serializer_class = HouseholdSerializer
     filterset_class = HouseholdFilterSet
@@ -329,7 +332,7 @@ class HouseholdMemberViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[HouseholdMember],
 ):
     """Household members, with their relation to the person and the key person."""
 
@@ -366,7 +369,10 @@ class CloseSerializer(serializers.Serializer[None]):  # input only
 
 
 class InquiryViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ScopedViewSet
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    ScopedViewSet[Inquiry],
 ):
     """The intake queue: record an inquiry, see matching people, open a case or close it."""
 
@@ -378,7 +384,7 @@ class InquiryViewSet(
 
     def perform_create(self, serializer: serializers.BaseSerializer[Inquiry]) -> None:
         serializer.instance = run_service(
-            services.record_inquiry, actor=self.request.member, **serializer.validated_data
+            services.record_inquiry, actor=request_member(self.request), **serializer.validated_data
         )
 
     @extend_schema(responses=PersonSerializer(many=True))
@@ -388,7 +394,7 @@ class InquiryViewSet(
         inquiry = self.get_object()
         people = list(
             selectors.matching_people(
-                request.member,
+                request_member(request),
                 name=inquiry.person_name,
                 name_kana=inquiry.person_name_kana,
                 birth_date=inquiry.person_birth_date,
@@ -405,7 +411,10 @@ class InquiryViewSet(
         form = ConvertSerializer(data=request.data, context={"request": request})
         form.is_valid(raise_exception=True)
         case = run_service(
-            services.convert_inquiry, actor=request.member, inquiry=inquiry, **form.validated_data
+            services.convert_inquiry,
+            actor=request_member(request),
+            inquiry=inquiry,
+            **form.validated_data,
         )
         return Response(CaseSerializer(case, context={"request": request}).data, status=201)
 
@@ -417,7 +426,10 @@ class InquiryViewSet(
         form = CloseSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         inquiry = run_service(
-            services.close_inquiry, actor=request.member, inquiry=inquiry, **form.validated_data
+            services.close_inquiry,
+            actor=request_member(request),
+            inquiry=inquiry,
+            **form.validated_data,
         )
         return Response(InquirySerializer(inquiry).data)
 
@@ -437,7 +449,7 @@ class IntakeViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[Intake],
 ):
     """Intake sheets, one per case."""
 

@@ -16,7 +16,7 @@ from yorisoi.cases.models import Case, CaseEvent, FollowUp, HouseholdMember, Inq
 from yorisoi.core import bundle
 from yorisoi.core.bundle import Rows
 from yorisoi.core.roles import Action, Role
-from yorisoi.core.scoping import TenantQuerySet
+from yorisoi.core.scoping import Member, TenantQuerySet
 from yorisoi.core.text import normalize_name
 from yorisoi.organizations.models import Membership
 
@@ -42,7 +42,7 @@ def cases_in_scope(member: Membership, *, open_only: bool = True) -> TenantQuery
 
 
 def matching_people(
-    member: Membership,
+    member: Member | None,
     *,
     name: str = "",
     name_kana: str = "",

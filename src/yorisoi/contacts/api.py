@@ -99,7 +99,7 @@ class ContactRecordViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[ContactRecord],
 ):
     """Contact records (支援記録票). ``q`` finds notes containing every word."""
 

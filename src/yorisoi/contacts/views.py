@@ -23,7 +23,13 @@ from yorisoi.core.fields import JapaneseDateField
 from yorisoi.core.pagination import CappedPaginator
 from yorisoi.core.recorder import AuditAction
 from yorisoi.core.tables import TableMixin
-from yorisoi.core.views import ScopedDetailView, ScopedListView, ScopedUpdateView, ServiceFormMixin
+from yorisoi.core.views import (
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+    ServiceFormMixin,
+    request_member,
+)
 
 # Note search grouped by case counts the newest this many matches (a common word has more).
 GROUP_LIMIT = search.FREQUENT
@@ -170,7 +176,7 @@ class ContactSearchView(TableMixin, ScopedListView):
         found = list(found)
         if not self.grouped:
             return found
-        cases = Case.objects.for_member(self.request.member).select_related(
+        cases = Case.objects.for_member(request_member(self.request)).select_related(
             "person", "primary_staff__user"
         )
         by_id = cases.in_bulk([g["case_id"] for g in found])

@@ -13,6 +13,7 @@ from yorisoi.cases.models import Case
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.core.filters import ScopedFilterBackend
 from yorisoi.core.tables import TableOrdering
+from yorisoi.core.views import request_member
 from yorisoi.handovers import services, tables
 from yorisoi.handovers.choices import HandoverReason
 from yorisoi.handovers.filtersets import HandoverApiFilterSet
@@ -89,7 +90,7 @@ class HandoverViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[Handover],
 ):
     """Handovers. Create hands a case to a new primary worker and keeps its summary."""
 
@@ -119,7 +120,10 @@ class HandoverViewSet(
         form = HandoverAcknowledgeSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         handover = run_service(
-            services.acknowledge, actor=request.member, handover=handover, **form.validated_data
+            services.acknowledge,
+            actor=request_member(request),
+            handover=handover,
+            **form.validated_data,
         )
         return Response(HandoverSerializer(handover, context={"request": request}).data)
 
@@ -134,7 +138,7 @@ class HandoverViewSet(
         form.is_valid(raise_exception=True)
         data = dict(form.validated_data)
         data["on"] = data.pop("handed_over_on")
-        handovers = run_service(services.bulk_hand_over, actor=request.member, **data)
+        handovers = run_service(services.bulk_hand_over, actor=request_member(request), **data)
         serializer = HandoverSerializer(handovers, many=True, context={"request": request})
         return Response(serializer.data, status=201)
 

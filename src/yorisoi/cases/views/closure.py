@@ -1,5 +1,7 @@
 """Closing and reopening a case; follow-up check-ins."""
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -128,7 +130,7 @@ class DecisionView(ScopedMixin, View):
     """
 
     http_method_names = ["post"]
-    service = None
+    service: Callable[..., object] | None = None
     service_arg = ""
     back = ("", "pk")
 

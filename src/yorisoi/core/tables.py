@@ -32,13 +32,14 @@ it knows nothing of the REST API's ordering. What the product needs is this smal
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.apps import apps
 from django.db import models
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.encoding import force_str
@@ -49,10 +50,19 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic.base import ContextMixin, View
 from rest_framework.filters import OrderingFilter
+from rest_framework.request import Request
+from rest_framework.views import APIView
 
 from yorisoi.core import dates, recorder, xlsx
 from yorisoi.core.recorder import AuditAction
+
+if TYPE_CHECKING:
+    import django_filters
+
+_M = TypeVar("_M", bound=models.Model)
+_R = TypeVar("_R")
 
 TEXT, DATE, DATETIME, NUMBER, CHOICE = "text", "date", "datetime", "number", "choice"
 KINDS = (TEXT, DATE, DATETIME, NUMBER, CHOICE)
@@ -226,6 +236,7 @@ class Table:
 
     def _html(self, column: Column, row: Any) -> SafeString:
         value = column.value(row)
+        html: str
         if column.html is not None:
             html = conditional_escape(column.html(row))
         elif value is None or value == "" or value == []:
@@ -333,7 +344,7 @@ class Tally:
         self.rows = 0
         self.ids: list[Any] = []
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         for obj in self.objects:
             self.rows += 1
             if len(self.ids) < AUDITED_IDS:
@@ -341,7 +352,14 @@ class Tally:
             yield obj
 
 
-def record_export(table: Table, tally: Tally, request, *, filterset=None, **detail: Any) -> None:
+def record_export(
+    table: Table,
+    tally: Tally,
+    request: HttpRequest,
+    *,
+    filterset: django_filters.FilterSet | None = None,
+    **detail: Any,
+) -> None:
     """The audit event of a download: which model, how many rows and their ids, which filters.
 
     Filters as the recorder keeps them for lists: names, and values only where they are not
@@ -365,15 +383,27 @@ def record_export(table: Table, tally: Tally, request, *, filterset=None, **deta
     )
 
 
-def xlsx_query(request) -> str:
+def xlsx_query(request: HttpRequest) -> str:
     """The page's query string with ``format=xlsx``: the download keeps the filter in force."""
-    query = request.GET.copy()
+    query: QueryDict = request.GET.copy()
     query.pop("page", None)
     query["format"] = "xlsx"
     return query.urlencode()
 
 
-class TableMixin:
+if TYPE_CHECKING:
+
+    class _ListPage(ContextMixin, View):
+        """What TableMixin takes from its view: a GET handler, and a queryset to export
+        unless the view has its own ``export_objects``."""
+
+        def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse: ...
+        def get_queryset(self) -> models.QuerySet[Any]: ...
+else:
+    _ListPage = object
+
+
+class TableMixin(_ListPage):
     """A list view whose ``table`` gives the page's table and, with ``?format=xlsx``, the .xlsx.
 
     The download runs through the view's own ``dispatch`` (so the same role and scope checks
@@ -385,7 +415,7 @@ class TableMixin:
     export_limit = EXPORT_LIMIT
     export_only = False
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if self.export_only or request.GET.get("format") == "xlsx":
             return self.export_xlsx()
         return super().get(request, *args, **kwargs)
@@ -394,14 +424,14 @@ class TableMixin:
         """Every row of the download (a list view's whole filtered queryset, unpaginated)."""
         return self.get_queryset()[: self.export_limit]
 
-    def export_detail(self) -> dict:
+    def export_detail(self) -> dict[str, Any]:
         """More for the audit event (say, the case an export is of)."""
         return {}
 
     def export_filename(self) -> str:
         return f"{self.table.name}-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
 
-    def export_xlsx(self):
+    def export_xlsx(self) -> HttpResponse:
         tally = Tally(self.table, self.export_objects())
         content = self.table.workbook(tally)
         record_export(
@@ -413,11 +443,12 @@ class TableMixin:
         )
         return xlsx.xlsx_response(self.export_filename(), content)
 
-    def table_objects(self, context) -> Iterable[Any]:
+    def table_objects(self, context: dict[str, Any]) -> Iterable[Any]:
         """The rows of this page of the list."""
-        return context.get("object_list") or ()
+        objects: Iterable[Any] = context.get("object_list") or ()
+        return objects
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["table"] = self.table
         context["table_rows"] = self.table.page_rows(self.table_objects(context))
@@ -432,20 +463,28 @@ class TableOrdering(OrderingFilter):
     stands for its ORM paths. Ties are broken by id, so pages never overlap.
     """
 
-    def get_valid_fields(self, queryset, view, context=None):
-        table = getattr(view, "table", None)
+    def get_valid_fields(
+        self,
+        queryset: models.QuerySet[Any],
+        view: APIView,
+        context: Mapping[str, Any] | None = None,
+    ) -> list[tuple[str, str]]:
+        table = _view_table(view)
         if table is None:
             return []
         return [(name, force_str(_column_header(table, name))) for name in table.ordering()]
 
-    def get_default_ordering(self, view):
+    def get_default_ordering(self, view: APIView) -> Sequence[str] | None:
         return None  # the viewset's own queryset order stands unless the caller asks
 
-    def filter_queryset(self, request, queryset, view):
+    def filter_queryset(
+        self, request: Request, queryset: models.QuerySet[_M, _R], view: APIView
+    ) -> models.QuerySet[_M, _R]:
         terms = self.get_ordering(request, queryset, view)
-        if not terms:
+        table = _view_table(view)
+        if not terms or table is None:  # terms come only from a table's columns
             return queryset
-        paths = view.table.ordering()
+        paths = table.ordering()
         order = []
         for term in terms:
             descending = term.startswith("-")
@@ -453,9 +492,9 @@ class TableOrdering(OrderingFilter):
                 order.append(f"-{path}" if descending else path)
         return queryset.order_by(*order, "pk")
 
-    def get_schema_operation_parameters(self, view):
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
-        table = getattr(view, "table", None)
+        table = _view_table(view)
         if table is not None:
             names = list(table.ordering())
             for parameter in parameters:
@@ -468,5 +507,11 @@ class TableOrdering(OrderingFilter):
         return parameters
 
 
-def _column_header(table: Table, name: str):
+def _view_table(view: APIView) -> Table | None:
+    """The list a viewset declares (its ``table``), if any."""
+    table: Table | None = getattr(view, "table", None)
+    return table
+
+
+def _column_header(table: Table, name: str) -> object:
     return next(c.header for c in table.columns if c.name == name)

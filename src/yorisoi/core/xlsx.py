@@ -11,10 +11,11 @@ the stored form of a leading apostrophe.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from io import BytesIO
 from itertools import chain, islice
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -23,6 +24,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -35,10 +39,11 @@ MAX_WIDTH = 60
 WIDTH_SAMPLE = 500  # rows looked at to size the columns (they must be sized before writing)
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    text: str = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return text
 
 
 def _local(value: datetime.datetime) -> datetime.datetime:
@@ -51,10 +56,10 @@ def _local(value: datetime.datetime) -> datetime.datetime:
 class _Cells:
     """Makes the typed cells of one write-only sheet."""
 
-    def __init__(self, sheet):
+    def __init__(self, sheet: WriteOnlyWorksheet):
         self.sheet = sheet
 
-    def text(self, value):
+    def text(self, value: object) -> WriteOnlyCell | None:
         text = _text(value)
         if not text:
             return None
@@ -64,7 +69,7 @@ class _Cells:
             cell.quotePrefix = True
         return cell
 
-    def date(self, value):
+    def date(self, value: object) -> WriteOnlyCell | None:
         if value is None or value == "":
             return None
         if isinstance(value, datetime.datetime):
@@ -75,7 +80,7 @@ class _Cells:
         cell.number_format = DATE_FORMAT
         return cell
 
-    def datetime(self, value):
+    def datetime(self, value: object) -> WriteOnlyCell | None:
         if value is None or value == "":
             return None
         if not isinstance(value, datetime.datetime):
@@ -84,18 +89,20 @@ class _Cells:
         cell.number_format = DATETIME_FORMAT
         return cell
 
-    def number(self, value):
+    def number(self, value: object) -> WriteOnlyCell | int | float | Decimal | None:
         if value is None or value == "":
             return None
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             return self.text(value)
         return value
 
-    def make(self, kind: str, value):
-        return getattr(self, kind)(value)
+    def make(self, kind: str, value: object) -> WriteOnlyCell | int | float | Decimal | None:
+        """The cell for ``value`` in a column of this kind (TEXT, DATE, DATETIME or NUMBER)."""
+        make: Callable[[object], WriteOnlyCell | int | float | Decimal | None] = getattr(self, kind)
+        return make(value)
 
 
-def _width(kind: str, value) -> int:
+def _width(kind: str, value: object) -> int:
     if kind == DATE:
         return 12
     if kind == DATETIME:
@@ -106,7 +113,7 @@ def _width(kind: str, value) -> int:
 
 
 def workbook_bytes(
-    title: str, headers: Sequence[str], kinds: Sequence[str], rows: Iterable[Sequence]
+    title: str, headers: Sequence[str], kinds: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> bytes:
     """One sheet: a bold, frozen header row, then each row's values written as ``kinds`` say."""
     book = Workbook(write_only=True)
@@ -125,6 +132,7 @@ def workbook_bytes(
     header_row = []
     for header in headers:
         cell = cells.text(header)
+        assert cell is not None, "every column has a header"
         cell.font = bold
         header_row.append(cell)
     sheet.append(header_row)

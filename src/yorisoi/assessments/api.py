@@ -1,6 +1,9 @@
 """REST API of assessments and urgency changes (scoped, written through the services)."""
 
-from rest_framework import mixins, serializers
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework import mixins, routers, serializers
 
 from yorisoi.assessments import services
 from yorisoi.assessments.choices import RiskItem, Urgency
@@ -9,7 +12,7 @@ from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin
 
 
-class RiskFindingSerializer(serializers.ModelSerializer):
+class RiskFindingSerializer(serializers.ModelSerializer[RiskFinding]):
     item = serializers.ChoiceField(choices=RiskItem.choices)
 
     class Meta:
@@ -17,7 +20,7 @@ class RiskFindingSerializer(serializers.ModelSerializer):
         fields = ["item", "note"]
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class AssessmentSerializer(serializers.ModelSerializer[Assessment]):
     case = ScopedRelatedField(Case)
     key_person = ScopedRelatedField(HouseholdMember, required=False, allow_null=True)
     risks = RiskFindingSerializer(many=True, required=False)
@@ -55,7 +58,7 @@ class AssessmentViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[Assessment],
 ):
     """Assessments: each a dated record, never changed; a new one is a new record."""
 
@@ -64,15 +67,15 @@ class AssessmentViewSet(
     filterset_fields = ["case", "assessed_by", "urgency"]
     create_service = staticmethod(services.record_assessment)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Assessment]:
         return super().get_queryset().prefetch_related("risks")
 
-    def create_data(self, data):
+    def create_data(self, data: dict[str, Any]) -> dict[str, Any]:
         data["risks"] = {risk["item"]: risk.get("note", "") for risk in data.get("risks", [])}
         return data
 
 
-class UrgencyChangeSerializer(serializers.ModelSerializer):
+class UrgencyChangeSerializer(serializers.ModelSerializer[UrgencyChange]):
     case = ScopedRelatedField(Case)
     level = serializers.ChoiceField(choices=Urgency.choices)
 
@@ -96,7 +99,7 @@ class UrgencyChangeViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[UrgencyChange],
 ):
     """The urgency of cases over time; posting judges a case's urgency again."""
 
@@ -106,7 +109,7 @@ class UrgencyChangeViewSet(
     create_service = staticmethod(services.change_urgency)
 
 
-class PreInterviewSerializer(serializers.ModelSerializer):
+class PreInterviewSerializer(serializers.ModelSerializer[PreInterview]):
     case = ScopedRelatedField(Case)
     with_members = ScopedRelatedField(HouseholdMember, many=True, required=False)
 
@@ -142,7 +145,7 @@ class PreInterviewViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[PreInterview],
 ):
     """Pre-interviews (事前面接) before the first meeting with the person; each a dated record."""
 
@@ -151,11 +154,11 @@ class PreInterviewViewSet(
     filterset_fields = ["case"]
     create_service = staticmethod(services.record_pre_interview)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[PreInterview]:
         return super().get_queryset().prefetch_related("with_members")
 
 
-def register(router) -> None:
+def register(router: routers.BaseRouter) -> None:
     """Add this app's viewsets to the API router."""
     router.register("assessments", AssessmentViewSet, basename="assessment")
     router.register("pre-interviews", PreInterviewViewSet, basename="preinterview")

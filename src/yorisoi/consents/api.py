@@ -9,6 +9,7 @@ from yorisoi.cases.models import Case, HouseholdMember
 from yorisoi.consents import services
 from yorisoi.consents.models import Consent, InformationItem, SharingPurpose
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, run_service
+from yorisoi.core.views import request_member
 
 
 class ConsentSerializer(serializers.ModelSerializer[Consent]):
@@ -69,7 +70,7 @@ class ConsentViewSet(
 
     def perform_create(self, serializer: serializers.BaseSerializer[Consent]) -> None:
         serializer.instance = run_service(
-            services.record_consent, actor=self.request.member, **serializer.validated_data
+            services.record_consent, actor=request_member(self.request), **serializer.validated_data
         )
 
     @extend_schema(request=WithdrawSerializer, responses=ConsentSerializer)
@@ -80,6 +81,9 @@ class ConsentViewSet(
         form = WithdrawSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         consent = run_service(
-            services.withdraw_consent, actor=request.member, consent=consent, **form.validated_data
+            services.withdraw_consent,
+            actor=request_member(request),
+            consent=consent,
+            **form.validated_data,
         )
         return Response(ConsentSerializer(consent, context={"request": request}).data)

@@ -60,7 +60,9 @@ class InstrumentSerializer(serializers.ModelSerializer[Instrument]):
         fields = ["id", "code", "name", "description", "is_active", "shipped", "versions"]
 
 
-class InstrumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class InstrumentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet[Instrument]
+):
     """Instruments: shipped ones and the organization's own, with every version's items."""
 
     model = Instrument
@@ -158,7 +160,7 @@ class EvaluationViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[Evaluation],
 ):
     """Evaluations. ``scores`` lists an item and its value (null: not rated); an update
     changes only the items it names and must send the version it started from."""

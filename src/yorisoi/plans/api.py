@@ -12,6 +12,7 @@ from yorisoi.cases.models import Case
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.core.filters import ScopedFilterBackend
 from yorisoi.core.tables import TableOrdering
+from yorisoi.core.views import request_member
 from yorisoi.plans import services, tables
 from yorisoi.plans.models import Goal, SupportPlan
 
@@ -85,7 +86,7 @@ class SupportPlanViewSet(
         form = DecisionSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         plan = run_service(
-            services.decide_plan, actor=request.member, plan=plan, **form.validated_data
+            services.decide_plan, actor=request_member(request), plan=plan, **form.validated_data
         )
         return Response(SupportPlanSerializer(plan, context={"request": request}).data)
 

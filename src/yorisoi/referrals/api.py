@@ -13,6 +13,7 @@ from yorisoi.consents.models import InformationItem
 from yorisoi.core.api import ScopedRelatedField, ScopedViewSet, ServiceWritesMixin, run_service
 from yorisoi.core.filters import ScopedFilterBackend
 from yorisoi.core.tables import TableOrdering
+from yorisoi.core.views import request_member
 from yorisoi.organizations.models import Membership
 from yorisoi.referrals import services, tables
 from yorisoi.referrals.choices import Basis, SupportStarted
@@ -90,7 +91,7 @@ class ReferralViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[Referral],
 ):
     """Referrals out. Personal information goes only under a consent in force covering the
     agency, purpose and items — or within a support council, or (supervisors, with a reason)
@@ -115,7 +116,7 @@ class ReferralViewSet(
         form.is_valid(raise_exception=True)
         referral = run_service(
             services.record_follow_up,
-            actor=request.member,
+            actor=request_member(request),
             referral=referral,
             **form.validated_data,
         )
@@ -174,7 +175,7 @@ class IncomingViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    ScopedViewSet,
+    ScopedViewSet[IncomingReferral],
 ):
     """Referrals received. From another organization here they wait for accept or decline and
     carry only the sections the person's consent allowed."""
@@ -194,7 +195,7 @@ class IncomingViewSet(
         form = AcceptSerializer(data=request.data, context={"request": request})
         form.is_valid(raise_exception=True)
         case = run_service(
-            services.accept, actor=request.member, incoming=incoming, **form.validated_data
+            services.accept, actor=request_member(request), incoming=incoming, **form.validated_data
         )
         return Response(CaseSerializer(case, context={"request": request}).data)
 
@@ -206,7 +207,10 @@ class IncomingViewSet(
         form = DeclineSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         incoming = run_service(
-            services.decline, actor=request.member, incoming=incoming, **form.validated_data
+            services.decline,
+            actor=request_member(request),
+            incoming=incoming,
+            **form.validated_data,
         )
         return Response(IncomingSerializer(incoming, context={"request": request}).data)
 
@@ -219,7 +223,7 @@ class IncomingViewSet(
         form.is_valid(raise_exception=True)
         incoming = run_service(
             services.confirm_consent,
-            actor=request.member,
+            actor=request_member(request),
             incoming=incoming,
             **form.validated_data,
         )
@@ -252,7 +256,9 @@ class ProvisionSerializer(serializers.ModelSerializer[ProvisionRecord]):
         read_only_fields = fields
 
 
-class ProvisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class ProvisionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet[ProvisionRecord]
+):
     """Provision records (supervisors): every provision of personal data to a third party."""
 
     model = ProvisionRecord

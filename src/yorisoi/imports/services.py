@@ -1,14 +1,17 @@
 """Saving the meanings given to ledger values, and queueing background imports."""
 
+from typing import Any
+
 from django.db import transaction
 
 from yorisoi.core.importing import MappedValue, choice_key
 from yorisoi.core.roles import Action
-from yorisoi.core.services import require, staff_of
+from yorisoi.core.services import CommandActor, require, staff_of
 from yorisoi.imports.models import ImportJob, ValueMapping
+from yorisoi.organizations.models import Membership, Organization
 
 
-def saved_meanings(organization, ledger: str) -> dict[str, dict[str, str]]:
+def saved_meanings(organization: Organization, ledger: str) -> dict[str, dict[str, str]]:
     """What the organization said its values mean for this ledger: column → value → choice."""
     found: dict[str, dict[str, str]] = {}
     rows = ValueMapping.objects.for_organization(organization).filter(ledger=ledger)
@@ -18,7 +21,7 @@ def saved_meanings(organization, ledger: str) -> dict[str, dict[str, str]]:
 
 
 def merged_meanings(
-    organization, ledger: str, given: dict[str, dict[str, str]] | None
+    organization: Organization, ledger: str, given: dict[str, dict[str, str]] | None
 ) -> dict[str, dict[str, str]]:
     """The saved meanings with those given now on top (keys compared as choice_key)."""
     merged = saved_meanings(organization, ledger)
@@ -29,7 +32,9 @@ def merged_meanings(
 
 
 @transaction.atomic
-def save_meanings(*, actor, ledger: str, mapped: list[MappedValue]) -> int:
+def save_meanings(
+    *, actor: Membership | CommandActor, ledger: str, mapped: list[MappedValue]
+) -> int:
     """Keep the meanings an import used, for the next file of this ledger; returns how many
     were new or changed."""
     require(actor, ValueMapping, Action.ADD)
@@ -62,7 +67,13 @@ def save_meanings(*, actor, ledger: str, mapped: list[MappedValue]) -> int:
 
 
 def queue_import(
-    *, actor, ledger: str, filename: str, data: bytes, options: dict, language: str
+    *,
+    actor: Membership,
+    ledger: str,
+    filename: str,
+    data: bytes,
+    options: dict[str, Any],
+    language: str,
 ) -> ImportJob:
     """A confirmed import, to run in the background (``imports.jobs.start`` runs it)."""
     require(actor, ImportJob, Action.ADD)

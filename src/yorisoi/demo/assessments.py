@@ -62,7 +62,7 @@ def load(organizations) -> None:
             social_environment="家族以外との交流はほとんどない。",
             family_relations="母が主に関わっている。父とは会話が少ない。",
             key_person=case.household.members.filter(is_key_person=True).first()
-            if case.household_id
+            if case.household is not None
             else None,
             strengths_and_interests="ゲームや音楽に詳しい。動物が好き。",
             person_wishes=""
@@ -76,7 +76,7 @@ def load(organizations) -> None:
             family_strain={
                 "暴力": "母は物音がするたびに緊張し、夜よく眠れていない。",
                 "8050": "母は自分の通院と本人のことで手一杯。早く働いてほしいと焦っている。",
-            }.get(key, ""),
+            }.get(key or "", ""),
             risks=risks,
             urgency=urgency,
             urgency_reason=reason,

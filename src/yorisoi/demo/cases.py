@@ -225,13 +225,15 @@ def load_case(org, actor, partner, profile, index, rng, today) -> Case | None:
         if self_consulted or index % 6 == 0
         else (PersonContact.INDIRECT if index % 4 == 1 else PersonContact.NONE),
     )
+    household = case.household
+    assert household is not None  # open_case gives every case a household
     members = []
     for position, relation in enumerate(profile["household"]):
         name, kana = PARENT_GIVEN.get(relation, PARENT_GIVEN["other"])
         members.append(
             services.add_household_member(
                 actor=actor,
-                household=case.household,
+                household=household,
                 relation=relation if relation != "child" else "child",
                 name=f"{family} {name}",
                 name_kana=f"{family_kana} {kana}",

@@ -24,7 +24,9 @@ def _moments(case, rng, today) -> list[tuple[str, datetime.date]]:
     """When the case was evaluated: first interview, each year end since, and its closing."""
     first = case.opened_on + datetime.timedelta(days=rng.randint(7, 21))
     end = case.closed_on or today
-    moments = [(Timing.FIRST_INTERVIEW, first)] if first <= end else []
+    moments: list[tuple[str, datetime.date]] = (
+        [(Timing.FIRST_INTERVIEW, first)] if first <= end else []
+    )
     for year in range(fiscal_year_of(case.opened_on), fiscal_year_of(today)):
         # Most are done in the last weeks of March; some only after the year has closed.
         if rng.random() < 0.25:

@@ -24,6 +24,8 @@ def _pre_interviews(center, actor) -> None:
         .select_related("household")[:6]
     )
     for case in cases:
+        if case.household is None:  # excluded by the filter above
+            continue
         key = case.household.members.filter(is_key_person=True).first()
         if key is None:
             continue

@@ -15,6 +15,7 @@ import datetime
 import random
 import threading
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -38,6 +39,7 @@ from yorisoi.cases.models import (
     Person,
 )
 from yorisoi.consents.models import Consent
+from yorisoi.contacts import state
 from yorisoi.contacts.models import ContactRecord, ContactRecordVersion
 from yorisoi.core import search
 from yorisoi.core.models import AuditedModel
@@ -187,10 +189,20 @@ def existing() -> Organization | None:
 
 
 def _choices(model: type[models.Model], name: str) -> list[str]:
-    return [value for value, _label in model._meta.get_field(name).choices]
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field) or field.choices is None:
+        raise TypeError(f"{model.__name__}.{name} has no choices")
+    return [value for value, _label in field.choices]
 
 
 # --- Writing rows in bulk ---------------------------------------------------------------------
+
+
+def _column(field: models.Field[Any, Any]) -> str:
+    if field.column is None:  # concrete fields always have a column
+        raise TypeError(f"{field} has no column")
+    return field.column
+
 
 _MISSING = object()
 
@@ -203,7 +215,7 @@ class _Table:
         self.table = model._meta.db_table
         self.fields = list(model._meta.concrete_fields)
         self.columns = [f.column for f in self.fields]
-        self.defaults = {}
+        self.defaults: dict[str, Any] = {}
         for f in self.fields:
             if f.primary_key:
                 continue
@@ -289,7 +301,12 @@ class Writer:
 
     def created_event(self, model, row: dict, actor: str | None) -> dict:
         """The event ``audit.signals.on_save`` writes when a row is created."""
-        user_id, username = self.actors.get(row.get(actor) if actor else None, self.default_actor)
+        member_id = row.get(actor) if actor else None
+        user_id, username = (
+            self.default_actor
+            if member_id is None
+            else self.actors.get(member_id, self.default_actor)
+        )
         return {
             "at": row.get("created_at", self.now),
             "actor_id": user_id,
@@ -309,7 +326,7 @@ class Writer:
             return
         given = set(rows[0])
         fields = [f for f in table.fields if not (f.primary_key and "id" not in given)]
-        columns = [f.column for f in fields]
+        columns = [_column(f) for f in fields]
         conn = connections["default"]
         tuples = [table.values(r, fields) for r in rows]
         self.counts[model._meta.label] = self.counts.get(model._meta.label, 0) + len(rows)
@@ -324,10 +341,12 @@ class Writer:
             ):
                 for values in tuples:
                     if json_at:
-                        values = list(values)
+                        listed = list(values)
                         for i in json_at:
-                            values[i] = Jsonb(values[i])
-                    copy.write_row(values)
+                            listed[i] = Jsonb(listed[i])
+                        copy.write_row(listed)
+                    else:
+                        copy.write_row(values)
             return
         prepared = [
             tuple(f.get_db_prep_save(v, conn) for f, v in zip(fields, values, strict=True))
@@ -409,6 +428,9 @@ class _Build:
                 self._index_sqlite()
         with transaction.atomic():
             self._activity()
+            # Each case's contact state, as contacts.state keeps it for records saved one by one.
+            self.log("contact states")
+            state.refresh(Case.objects.filter(organization=self.org).values_list("pk", flat=True))
             # Written last: existing() takes a bench organization as finished only with it.
             self.writer.write(
                 AuditEvent,

@@ -60,7 +60,7 @@ def _summary(seconds: list[float], queries: list[int] | None = None) -> dict:
 class _Capture:
     """Every query a request runs, with its parameters and the time it took."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.queries: list[tuple[str, object, bool]] = []
         self.seconds = 0.0
 
@@ -172,7 +172,7 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
         self.stderr.write(_table(pages, results))
 
-    def _members(self, org) -> dict[str, Membership]:
+    def _members(self, org) -> dict[str, Membership | None]:
         """Who asks: the caseworker with the most cases, the first supervisor, the administrator."""
         staff = Membership.objects.filter(organization=org, is_active=True).select_related("user")
         caseworker = (

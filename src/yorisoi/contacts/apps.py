@@ -14,6 +14,7 @@ class ContactsConfig(AppConfig):
             _("Note search"), "contacts:search", model="contacts.ContactRecord", order=30
         )
 
-        from yorisoi.contacts import panels
+        from yorisoi.contacts import panels, state
 
         panels.register()
+        state.connect()

@@ -6,18 +6,15 @@ family (as the long-silence list counts contact). A letter left unanswered neith
 nor adds to it.
 """
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef
 from django.utils.translation import gettext as _
 
 from yorisoi.cases.choices import OPEN_STATUSES
 from yorisoi.cases.selectors import cases_in_scope
-from yorisoi.contacts.choices import NOT_REACHED, Outcome, Reached
+from yorisoi.contacts.choices import Outcome
 from yorisoi.contacts.models import ContactRecord
+from yorisoi.contacts.state import REACHING
 from yorisoi.due.registry import DueItem
-
-REACHING = Q(reached__in=[Reached.PERSON, Reached.FAMILY, Reached.PERSON_AND_FAMILY]) & ~Q(
-    outcome__in=NOT_REACHED
-)
 
 
 def cancelled_in_a_row(case_ref):
@@ -43,23 +40,13 @@ def panel(case, member) -> dict:
     return {**run, "listed": case.status in OPEN_STATUSES and run["count"] >= limit}
 
 
-def cases_with_runs(member):
-    """Open cases in the member's scope, each with the length of its current run."""
-    counted = (
-        cancelled_in_a_row(OuterRef("pk"))
-        .order_by()
-        .values("case")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
-    return cases_in_scope(member).annotate(cancellations=Subquery(counted))
-
-
 def due_items(member, today) -> list[DueItem]:
-    """Cases whose run reached the organization's number (supervisors; one query)."""
+    """Cases whose run reached the organization's number (supervisors; one query, from each
+    case's contact state rather than a count over every contact record)."""
     limit = member.organization.cancellation_alert_count
     cases = (
-        cases_with_runs(member)
+        cases_in_scope(member)
+        .annotate(cancellations=F("contact_state__cancelled_in_a_row"))
         .filter(cancellations__gte=limit)
         .select_related("person")
         .order_by("-cancellations", "pk")[:50]

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from yorisoi.cases.importers import UNKNOWN_WORDS, optional, staff_by_name
 from yorisoi.cases.models import Case
+from yorisoi.contacts import state
 from yorisoi.contacts.choices import NOT_REACHED, TEAM_CHANNELS, Channel, Outcome, Reached
 from yorisoi.contacts.models import ContactRecord
 from yorisoi.core import recorder, search
@@ -83,6 +84,9 @@ OUTCOME = ChoiceMatcher(
         "手紙・メモを置いた": Outcome.LEFT_NOTE,
         "返信あり": Outcome.REPLIED,
         "キャンセル": Outcome.CANCELLED,
+        "中止": Outcome.CANCELLED,
+        "取りやめ": Outcome.CANCELLED,
+        "ドタキャン": Outcome.CANCELLED,
         "面談できた": Outcome.MET,
         "会えず": Outcome.NO_RESPONSE,
         "不在": Outcome.NO_RESPONSE,
@@ -309,6 +313,7 @@ def write_contacts(rows: list[ContactRow], *, actor, cases, progress=None) -> tu
         )
         search.index_many(contacts)
         recorder.record_many(AuditAction.CREATE, contacts)
+        state.refresh(contact.case_id for contact in contacts)  # bulk inserts send no signal
         if progress is not None:
             progress(start + len(batch))
     if progress is not None and not new_rows:

@@ -126,3 +126,35 @@ class ContactRecordVersion(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["contact", "number"], name="contact_version_unique")
         ]
+
+
+class CaseContactState(TenantModel):
+    """Where a case's contact stands, kept up to date from its contact records (contacts.state):
+    the last contact that reached the person or family, and the meetings called off since.
+
+    The start page's due lists ask this of every open case; read from the contact records each
+    time, that was a scan of all of them (seconds at a million records).
+    """
+
+    case = models.OneToOneField(
+        "cases.Case", on_delete=models.CASCADE, related_name="contact_state", editable=False
+    )
+    last_reached_at = models.DateTimeField(_("last reached"), null=True, blank=True)
+    cancelled_in_a_row = models.PositiveIntegerField(_("cancelled in a row"), default=0)
+    last_cancelled_at = models.DateTimeField(_("last cancelled"), null=True, blank=True)
+
+    access_policy = CASE_RECORDS
+    audit_changes = False  # derived from the contact records, whose changes are logged
+
+    class Meta:
+        verbose_name = _("contact state of a case")
+        verbose_name_plural = _("contact states of cases")
+        indexes = [
+            models.Index(fields=["organization", "last_reached_at"], name="contact_state_reached"),
+            models.Index(
+                fields=["organization", "-cancelled_in_a_row"], name="contact_state_cancelled"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} #{self.case_id}"

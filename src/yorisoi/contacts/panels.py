@@ -3,14 +3,13 @@
 import datetime
 
 import django_filters
-from django.db.models import Max, OuterRef, Q
+from django.db.models import F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases import extensions
 from yorisoi.cases.filtersets import CaseFilterSet
 from yorisoi.cases.selectors import cases_in_scope
 from yorisoi.contacts import cancellations
-from yorisoi.contacts.choices import NOT_REACHED, Reached
 from yorisoi.contacts.forms import ContactRecordForm
 from yorisoi.contacts.models import ContactRecord
 from yorisoi.core import bundle, search
@@ -53,15 +52,13 @@ def _silence(member, today):
     """No contact that reached the person or family for the organization's number of days."""
     days = member.organization.silence_days
     limit = today - datetime.timedelta(days=days)
-    reaching = Q(
-        contacts__reached__in=[Reached.PERSON, Reached.FAMILY, Reached.PERSON_AND_FAMILY]
-    ) & ~Q(contacts__outcome__in=NOT_REACHED)
+    # From each case's contact state (contacts.state), not a scan of every contact record.
     cases = (
         cases_in_scope(member)
-        .annotate(last_reached=Max("contacts__occurred_at", filter=reaching))
+        .annotate(last_reached=F("contact_state__last_reached_at"))
         .filter(Q(last_reached__date__lt=limit) | Q(last_reached__isnull=True, opened_on__lt=limit))
         .select_related("person")
-        .order_by("last_reached")[:50]
+        .order_by(F("last_reached").asc(nulls_last=True), "pk")[:50]
     )
     return [
         DueItem(

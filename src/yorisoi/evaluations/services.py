@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yorisoi.cases.models import Case, HouseholdMember
+from yorisoi.cases.services import Actor
 from yorisoi.core import recorder
 from yorisoi.core.concurrency import save_versioned
 from yorisoi.core.dates import fiscal_year_of
@@ -75,7 +76,7 @@ def _checked_scores(items: dict[int, Item], scores: dict[int, int | None]) -> di
     return checked
 
 
-def _settle_rater(evaluation: Evaluation, actor: Membership) -> None:
+def _settle_rater(evaluation: Evaluation, actor: Actor) -> None:
     """Keep only the rater field that fits: a family member for family, staff for a caseworker."""
     if evaluation.rater != Rater.FAMILY:
         evaluation.rater_member = None
@@ -108,7 +109,7 @@ def _check(evaluation: Evaluation) -> None:
         raise ValidationError(errors)
 
 
-def _require_usable(actor: Membership, version: InstrumentVersion) -> None:
+def _require_usable(actor: Actor, version: InstrumentVersion) -> None:
     """The instrument is shipped or the actor's organization's own, and still in use."""
     if version.instrument.organization_id not in (None, actor.organization_id):
         raise PermissionDenied
@@ -119,7 +120,7 @@ def _require_usable(actor: Membership, version: InstrumentVersion) -> None:
 @transaction.atomic
 def record_evaluation(
     *,
-    actor: Membership,
+    actor: Actor,
     case: Case,
     instrument_version: InstrumentVersion,
     timing: str,
@@ -168,7 +169,7 @@ def record_evaluation(
 @transaction.atomic
 def change_evaluation(
     *,
-    actor: Membership,
+    actor: Actor,
     evaluation: Evaluation,
     expected_version: int,
     scores: dict[int, int | None] | None = None,
@@ -265,7 +266,7 @@ def _publish(
 
 @transaction.atomic
 def create_instrument(
-    *, actor: Membership, name: str, items: list[ItemSpec], code: str = "", description: str = ""
+    *, actor: Actor, name: str, items: list[ItemSpec], code: str = "", description: str = ""
 ) -> Instrument:
     """An organization's own instrument, published as version 1."""
     require(actor, Instrument, Action.ADD)
@@ -284,7 +285,7 @@ def create_instrument(
 @transaction.atomic
 def change_instrument(
     *,
-    actor: Membership,
+    actor: Actor,
     instrument: Instrument,
     expected_version: int,
     items: list[ItemSpec] | None = None,

@@ -5,19 +5,36 @@ that does not exist; so every filter over a tenant-owned model offers only what
 ``for_member`` allows.
 """
 
+from typing import TYPE_CHECKING, Any, TypeVar
+
 import django_filters
 from django import forms
+from django.db import models
+from django.http import HttpRequest
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.rest_framework import FilterSet as RestFilterSet
 from rest_framework import exceptions
+from rest_framework.request import Request
 from rest_framework.settings import api_settings
+from rest_framework.views import APIView
+
+from yorisoi.core.views import request_member
+
+_M = TypeVar("_M", bound=models.Model)
+
+if TYPE_CHECKING:
+    from django_filters import FilterSet as _FilterSet  # the mixin goes before a FilterSet
+else:
+    _FilterSet = object
 
 
-class ScopedFilterMixin:
-    def __init__(self, *args, request=None, **kwargs):
+class ScopedFilterMixin(_FilterSet):
+    def __init__(
+        self, *args: Any, request: HttpRequest | Request | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, request=request, **kwargs)
-        member = getattr(request, "member", None)
+        member = request_member(request)
         for filter_ in self.filters.values():
             if isinstance(
                 filter_, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter
@@ -42,7 +59,9 @@ class ScopedFilterBackend(DjangoFilterBackend):
 
     filterset_base = ScopedFilterSet
 
-    def filter_queryset(self, request, queryset, view):
+    def filter_queryset(
+        self, request: Request, queryset: models.QuerySet[_M], view: APIView
+    ) -> models.QuerySet[_M]:
         filterset = self.get_filterset(request, queryset, view)
         unknown = sorted(set(request.query_params) - known_parameters(view, filterset))
         if unknown:
@@ -50,15 +69,17 @@ class ScopedFilterBackend(DjangoFilterBackend):
             raise exceptions.ValidationError(
                 {name: [f"Unknown query parameter. Known here: {known}."] for name in unknown}
             )
-        view.filterset = filterset
+        # For the audit log (ScopedViewSet.finalize_response); APIView declares no such attribute.
+        setattr(view, "filterset", filterset)  # noqa: B010
         if filterset is None:
             return queryset
         if not filterset.is_valid():
             raise utils.translate_validation(filterset.errors)
-        return filterset.qs
+        filtered: models.QuerySet[_M] = filterset.qs
+        return filtered
 
 
-def known_parameters(view, filterset) -> set[str]:
+def known_parameters(view: APIView, filterset: django_filters.FilterSet | None) -> set[str]:
     """The query parameters an endpoint understands: its filters' and its helpers'."""
     names = {api_settings.URL_FORMAT_OVERRIDE} - {None}
     if filterset is not None:
@@ -75,10 +96,12 @@ def known_parameters(view, filterset) -> set[str]:
     return names
 
 
-def _parameter_names(name: str, widget) -> set[str]:
+def _parameter_names(name: str, widget: forms.Widget) -> set[str]:
     suffixes = getattr(widget, "suffixes", None)  # django-filter's range widgets: name_after …
     if suffixes is not None:
         return {f"{name}_{suffix}" if suffix else name for suffix in suffixes}
     if isinstance(widget, forms.MultiWidget):
-        return {name, *(f"{name}{suffix}" for suffix in widget.widgets_names)}
+        # MultiWidget.widgets_names (Django 3.1+) is missing from the stubs.
+        parts = widget.widgets_names  # type: ignore[attr-defined]
+        return {name, *(f"{name}{part}" for part in parts)}
     return {name}

@@ -5,14 +5,24 @@ exact count would cost more than finding the newest ones. Past the limit the pag
 "1,000 or more" and suggests adding a word.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.paginator import Paginator
+from django.db import models
 from django.utils.functional import cached_property
 
 COUNT_LIMIT = 1000
 
+if TYPE_CHECKING:
+    _Paginator = Paginator[models.Model]
+else:  # Django's Paginator takes no type parameter at runtime
+    _Paginator = Paginator
 
-class CappedPaginator(Paginator):
-    def __init__(self, *args, known_many: bool = False, **kwargs):
+
+class CappedPaginator(_Paginator):
+    object_list: models.QuerySet[models.Model]  # a queryset: the database stops counting
+
+    def __init__(self, *args: Any, known_many: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.known_many = known_many  # the caller already knows there are more than the limit
 

@@ -1,6 +1,8 @@
 """How a person's name reads on a page (any object with ``name`` and ``nickname``): a nickname
 (呼び名) is marked as one, never shown as if it were the registered name (issue 15 §3.10)."""
 
+from typing import Protocol
+
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -8,8 +10,15 @@ from django.utils.translation import gettext as _
 register = template.Library()
 
 
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def nickname(self) -> str: ...
+
+
 @register.filter
-def person_name(person) -> str:
+def person_name(person: _Named | None) -> str:
     """``{{ case.person|person_name }}``: the name; else the nickname with a 呼び名 mark."""
     if person is None:
         return ""

@@ -20,6 +20,9 @@ from yorisoi.core.concurrency import EditConflict
 from yorisoi.core.roles import Action
 from yorisoi.core.scoping import Member, may, scoped
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 _M = TypeVar("_M", bound=models.Model)
 _M_co = TypeVar("_M_co", bound=models.Model, covariant=True)
 _F = TypeVar("_F", bound=forms.BaseForm)
@@ -197,7 +200,7 @@ class ServiceFormMixin(_FormPage[_F], Generic[_M, _F]):
 
     request: HttpRequest
     object: _M
-    success_message: str = ""
+    success_message: StrOrPromise = ""
 
     if TYPE_CHECKING:
 

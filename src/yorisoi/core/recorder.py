@@ -6,6 +6,7 @@ that each can record without importing the audit app.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -84,7 +85,7 @@ def record(
     )
 
 
-def record_many(action: str, objects: list[models.Model], *, batch_size: int = 1000) -> None:
+def record_many(action: str, objects: Sequence[models.Model], *, batch_size: int = 1000) -> None:
     """Append one event per object in a few statements (what ``record`` would write for each).
 
     For services that write rows in bulk (a ledger import of thousands of records), where

@@ -18,7 +18,7 @@ Bigrams answer 1-, 2- and longer queries from an index; word tokenizers and pg_t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -151,7 +151,7 @@ def index(instance: models.Model) -> None:
         )
 
 
-def index_many(instances: list[models.Model]) -> None:
+def index_many(instances: Sequence[models.Model]) -> None:
     """``index()`` for rows just created in bulk (none of them indexed yet): one statement."""
     if not instances:
         return

@@ -12,26 +12,20 @@ from yorisoi.assessments.choices import (
     Urgency,
     WishesStatus,
 )
-from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.cases.models.policies import CASE_RECORDS, CaseRecord
 from yorisoi.contacts.choices import Channel
 from yorisoi.core.models import TenantModel
+from yorisoi.organizations.fields import staff_field
 
 
-class Assessment(TenantModel):
+class Assessment(CaseRecord):
     """One assessment of a case on one day; a later one is a new record that starts from it."""
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.CASCADE, related_name="assessments", verbose_name=_("case")
     )
     assessed_on = models.DateField(_("assessed on"))
-    assessed_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assessed by"),
-    )
+    assessed_by = staff_field(_("assessed by"), null=True, blank=True)
     body_and_habits = models.TextField(_("body and daily habits"), blank=True)
     mind_and_feelings = models.TextField(_("mind and feelings"), blank=True)
     social_environment = models.TextField(_("social environment and relations"), blank=True)
@@ -82,9 +76,6 @@ class Assessment(TenantModel):
     )
     urgency_reason = models.TextField(_("reason for the urgency"), blank=True)
 
-    access_policy = CASE_RECORDS
-    audit_reads = True
-
     class Meta:
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
@@ -113,7 +104,7 @@ class RiskFinding(TenantModel):
         ]
 
 
-class UrgencyChange(TenantModel):
+class UrgencyChange(CaseRecord):
     """A change of the case's urgency: the latest one is the current level."""
 
     case = models.ForeignKey(
@@ -125,14 +116,7 @@ class UrgencyChange(TenantModel):
     level = models.CharField(_("urgency"), max_length=20, choices=Urgency.choices)
     reason = models.TextField(_("reason"))
     changed_at = models.DateTimeField(_("when"))
-    changed_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    changed_by = staff_field(_("by"), null=True, blank=True)
     assessment = models.ForeignKey(
         Assessment,
         on_delete=models.SET_NULL,
@@ -142,9 +126,6 @@ class UrgencyChange(TenantModel):
         verbose_name=_("assessment"),
     )
     meeting_due_on = models.DateField(_("case meeting due by"), null=True, blank=True)
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("urgency change")
@@ -156,7 +137,7 @@ class UrgencyChange(TenantModel):
         return f"{self.get_level_display()} ({self.changed_at:%Y-%m-%d})"
 
 
-class PreInterview(TenantModel):
+class PreInterview(CaseRecord):
     """A pre-interview (事前面接) before the first meeting with the person, usually with the
     family: what was learned, what was explained, and what was agreed about that meeting."""
 
@@ -167,14 +148,7 @@ class PreInterview(TenantModel):
         verbose_name=_("case"),
     )
     held_on = models.DateField(_("held on"))
-    held_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("held by"),
-    )
+    held_by = staff_field(_("held by"), null=True, blank=True)
     channel = models.CharField(_("how"), max_length=20, choices=Channel.choices)
     with_person = models.BooleanField(_("with the person"), default=False)
     with_members = models.ManyToManyField(
@@ -211,9 +185,6 @@ class PreInterview(TenantModel):
         _("support here"), max_length=20, choices=Suitability.choices, default=Suitability.PROCEED
     )
     suitability_note = models.TextField(_("why, and where to refer"), blank=True)
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("pre-interview")

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.agencies.choices import AgencyCategory
-from yorisoi.cases.models.policies import CASE_RECORDS
-from yorisoi.core.models import TenantModel
+from yorisoi.cases.models.policies import CaseRecord
 from yorisoi.core.scoping import TenantQuerySet
+from yorisoi.organizations.fields import staff_field
 
 
 class ConsentKind(models.TextChoices):
@@ -57,7 +57,7 @@ class ConsentQuerySet(TenantQuerySet["Consent"]):
 ConsentManager = models.Manager.from_queryset(ConsentQuerySet)
 
 
-class Consent(TenantModel):
+class Consent(CaseRecord):
     """One consent, recorded as given; withdrawal is recorded, never erased."""
 
     case = models.ForeignKey(
@@ -104,18 +104,9 @@ class Consent(TenantModel):
     expires_on = models.DateField(_("valid until"), null=True, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     withdrawal_note = models.CharField(_("about the withdrawal"), max_length=500, blank=True)
-    recorded_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = staff_field(_("recorded by"), null=True, blank=True)
 
     objects: ClassVar[ConsentManager] = ConsentManager()
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("consent")

@@ -4,12 +4,13 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.cases.models.policies import CASE_RECORDS, CaseRecord
 from yorisoi.contacts.choices import Channel, Outcome, Reached
 from yorisoi.core.models import TenantModel
+from yorisoi.organizations.fields import staff_field
 
 
-class ContactRecord(TenantModel):
+class ContactRecord(CaseRecord):
     """One contact: when, how, with whom, which staff, who was reached and what happened."""
 
     case = models.ForeignKey(
@@ -64,27 +65,10 @@ class ContactRecord(TenantModel):
     summary = models.TextField(_("what happened"))
     next_action = models.CharField(_("next action"), max_length=500, blank=True)
     next_action_on = models.DateField(_("next action by"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-    updated_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("last saved by"),
-    )
+    recorded_by = staff_field(_("recorded by"), null=True, blank=True)
+    updated_by = staff_field(_("last saved by"), null=True, blank=True)
     # Normalized summary and next action: what note search indexes (core.search).
     search_text = models.TextField(blank=True, editable=False)
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("contact record")
@@ -106,13 +90,7 @@ class ContactRecordVersion(TenantModel):
     contact = models.ForeignKey(ContactRecord, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     data = models.JSONField(_("content"))
-    saved_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-        verbose_name=_("saved by"),
-    )
+    saved_by = staff_field(_("saved by"), null=True)
     saved_at = models.DateTimeField(_("saved at"))
 
     access_policy = CASE_RECORDS

@@ -5,10 +5,10 @@ from typing import ClassVar, Self
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.cases.models.policies import CASE_RECORDS
-from yorisoi.core.models import TenantModel
+from yorisoi.cases.models.policies import CaseRecord
 from yorisoi.core.scoping import TenantQuerySet
 from yorisoi.handovers.choices import HandoverReason
+from yorisoi.organizations.fields import staff_field
 
 
 class HandoverQuerySet(TenantQuerySet["Handover"]):
@@ -20,49 +20,28 @@ class HandoverQuerySet(TenantQuerySet["Handover"]):
 HandoverManager = models.Manager.from_queryset(HandoverQuerySet)
 
 
-class Handover(TenantModel):
+class Handover(CaseRecord):
     """One handover of a case; its summary is the case as it stood that day, kept unchanged."""
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.CASCADE, related_name="handovers", verbose_name=_("case")
     )
-    from_staff = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
+    from_staff = staff_field(
+        _("handed over by"),
+        related_name="handovers_given",
         null=True,
         blank=True,
-        related_name="handovers_given",
-        verbose_name=_("handed over by"),
         help_text=_("The primary worker until the handover (none if the case had none)."),
     )
-    to_staff = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        related_name="handovers_received",
-        verbose_name=_("new primary worker"),
-    )
+    to_staff = staff_field(_("new primary worker"), related_name="handovers_received")
     reason = models.CharField(_("reason"), max_length=20, choices=HandoverReason.choices)
     note = models.TextField(_("note for the new worker"), blank=True)
     handed_over_on = models.DateField(_("handed over on"))
     # The summary as built on the day (see summary.build_summary): it never changes after.
     summary = models.JSONField(_("handover summary"), default=dict, editable=False)
-    made_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    made_by = staff_field(_("recorded by"), null=True, blank=True)
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("acknowledged by"),
-    )
+    acknowledged_by = staff_field(_("acknowledged by"), null=True, blank=True)
     acknowledgement_note = models.TextField(_("note on acknowledging"), blank=True)
     # A later handover of the case made before this one was acknowledged.
     superseded_by = models.ForeignKey(
@@ -76,8 +55,6 @@ class Handover(TenantModel):
     )
 
     objects: ClassVar[HandoverManager] = HandoverManager()
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("handover")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from yorisoi.core.models import TenantModel
 from yorisoi.core.roles import Role
 from yorisoi.core.scoping import AccessPolicy
+from yorisoi.organizations.fields import staff_field
 
 SUPERVISORS = AccessPolicy(view={Role.SUPERVISOR}, add={Role.SUPERVISOR}, change={Role.SUPERVISOR})
 
@@ -23,14 +24,7 @@ class ValueMapping(TenantModel):
     value_key = models.CharField(max_length=200, editable=False)  # core.importing.choice_key
     value = models.CharField(_("value in the ledger"), max_length=200)
     choice = models.CharField(_("read as"), max_length=50, blank=True)  # "" leaves it empty
-    set_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("set by"),
-    )
+    set_by = staff_field(_("set by"), on_delete=models.SET_NULL, null=True, blank=True)
 
     access_policy = SUPERVISORS
 
@@ -74,12 +68,7 @@ class ImportJob(TenantModel):
     )
     rows = models.PositiveIntegerField(_("rows"), default=0)
     report = models.JSONField(default=dict, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("started by"),
-    )
+    created_by = staff_field(_("started by"))
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 

@@ -4,8 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.cases.models.policies import CASE_RECORDS, CaseRecord
 from yorisoi.core.models import TenantModel
+from yorisoi.organizations.fields import staff_field
 
 
 class MeetingKind(models.TextChoices):
@@ -24,7 +25,7 @@ class SupportPolicy(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class CaseMeeting(TenantModel):
+class CaseMeeting(CaseRecord):
     case = models.ForeignKey(
         "cases.Case", on_delete=models.CASCADE, related_name="meetings", verbose_name=_("case")
     )
@@ -42,17 +43,7 @@ class CaseMeeting(TenantModel):
         _("support policy decided"), max_length=20, choices=SupportPolicy.choices, blank=True
     )
     policy_note = models.TextField(_("about the policy"), blank=True)
-    recorded_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
+    recorded_by = staff_field(_("recorded by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("case meeting")
@@ -67,14 +58,7 @@ class Attendee(TenantModel):
     """A staff member, or a person from another agency typed in by name."""
 
     meeting = models.ForeignKey(CaseMeeting, on_delete=models.CASCADE, related_name="attendees")
-    staff = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("staff member"),
-    )
+    staff = staff_field(_("staff member"), null=True, blank=True)
     name = models.CharField(_("name"), max_length=100, blank=True)
     agency = models.CharField(_("agency"), max_length=200, blank=True)
     # The directory entry the typed agency name was matched to, if any (for the team view).
@@ -106,13 +90,11 @@ class MeetingAction(TenantModel):
 
     meeting = models.ForeignKey(CaseMeeting, on_delete=models.CASCADE, related_name="actions")
     what = models.CharField(pgettext_lazy("meeting action", "What"), max_length=300)
-    owner = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
+    owner = staff_field(
+        pgettext_lazy("meeting action", "Who"),
+        related_name="meeting_actions",
         null=True,
         blank=True,
-        related_name="meeting_actions",
-        verbose_name=pgettext_lazy("meeting action", "Who"),
     )
     owner_name = models.CharField(_("who (another agency)"), max_length=100, blank=True)
     due_on = models.DateField(pgettext_lazy("meeting action", "By"), null=True, blank=True)

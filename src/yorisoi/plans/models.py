@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from yorisoi.assessments.choices import HeardFrom, WishesStatus
 from yorisoi.cases.choices import ApprovalStatus
-from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.cases.models.policies import CASE_RECORDS, CaseRecord
 from yorisoi.core.models import TenantModel
+from yorisoi.organizations.fields import staff_field
 
 
 class Domain(models.TextChoices):
@@ -36,7 +37,7 @@ class GoalsStatus(models.TextChoices):
     NOT_YET = "not_yet", _("No goals yet")
 
 
-class SupportPlan(TenantModel):
+class SupportPlan(CaseRecord):
     """One version of a case's plan; a later version is a new record that starts from it."""
 
     case = models.ForeignKey(
@@ -84,17 +85,7 @@ class SupportPlan(TenantModel):
         choices=ApprovalStatus.choices,
         help_text=_("Empty when the organization does not ask for approval."),
     )
-    made_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("made by"),
-    )
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
+    made_by = staff_field(_("made by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("support plan")
@@ -147,23 +138,13 @@ class Goal(TenantModel):
         return self.text
 
 
-class PlanReview(TenantModel):
+class PlanReview(CaseRecord):
     """A look back at a plan: what changed; it feeds the next version."""
 
     plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="reviews")
     reviewed_on = models.DateField(_("reviewed on"))
     what_changed = models.TextField(_("what changed"))
-    reviewed_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
+    reviewed_by = staff_field(_("reviewed by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("plan review")

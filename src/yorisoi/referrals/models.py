@@ -3,11 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.cases.models.policies import CaseRecord
 from yorisoi.consents.models import InformationItem, SharingPurpose
 from yorisoi.core.models import TenantModel
 from yorisoi.core.roles import Role
 from yorisoi.core.scoping import AccessPolicy
+from yorisoi.organizations.fields import staff_field
 from yorisoi.referrals.choices import (
     Basis,
     Channel,
@@ -27,7 +28,7 @@ def sections(disclosed: dict) -> list[tuple[str, list]]:
     return [(str(InformationItem(k).label), rows) for k, rows in disclosed.items()]
 
 
-class Referral(TenantModel):
+class Referral(CaseRecord):
     """A referral out: to which agency, why, with which information, on what ground."""
 
     case = models.ForeignKey(
@@ -92,17 +93,7 @@ class Referral(TenantModel):
         related_name="re_referrals",
         verbose_name=_("referred again after"),
     )
-    made_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("referred by"),
-    )
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
+    made_by = staff_field(_("referred by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("referral")
@@ -120,7 +111,7 @@ class Referral(TenantModel):
         return sections(self.disclosed)
 
 
-class IncomingReferral(TenantModel):
+class IncomingReferral(CaseRecord):
     """A referral in: from an agency outside, or from an organization on this installation.
 
     For an organization on this installation, ``disclosed`` holds exactly what the sender's
@@ -168,17 +159,7 @@ class IncomingReferral(TenantModel):
     )
     decision_note = models.TextField(_("reason"), blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
+    decided_by = staff_field(_("decided by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("referral received")
@@ -239,14 +220,7 @@ class ProvisionRecord(TenantModel):
     referral = models.OneToOneField(
         Referral, on_delete=models.PROTECT, related_name="provision", verbose_name=_("referral")
     )
-    recorded_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = staff_field(_("recorded by"), null=True, blank=True)
 
     access_policy = AccessPolicy(view={Role.SUPERVISOR})
     audit_reads = True

@@ -14,11 +14,12 @@ from yorisoi.cases.choices import (
     SupportStage,
 )
 from yorisoi.cases.models.people import Household, HouseholdMember, Person
-from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.cases.models.policies import CASE_RECORDS, CaseRecord
 from yorisoi.core.models import TenantModel
+from yorisoi.organizations.fields import staff_field
 
 
-class Case(TenantModel):
+class Case(CaseRecord):
     """A case may be complete with only a family member known: the person may never appear."""
 
     number = models.CharField(_("case number"), max_length=30)
@@ -78,21 +79,11 @@ class Case(TenantModel):
         choices=PersonContact.choices,
         default=PersonContact.NONE,
     )
-    primary_staff = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="primary_cases",
-        verbose_name=_("primary worker"),
+    primary_staff = staff_field(
+        _("primary worker"), related_name="primary_cases", null=True, blank=True
     )
-    secondary_staff = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="secondary_cases",
-        verbose_name=_("second worker"),
+    secondary_staff = staff_field(
+        _("second worker"), related_name="secondary_cases", null=True, blank=True
     )
     opened_on = models.DateField(_("opened on"))
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
@@ -115,9 +106,6 @@ class Case(TenantModel):
     age_band_at_opening = models.CharField(
         _("age band at opening"), max_length=10, choices=AgeBand.choices, blank=True, editable=False
     )
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("case")
@@ -171,14 +159,7 @@ class CaseEvent(TenantModel):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     occurred_at = models.DateTimeField(_("when"))
     text = models.CharField(_("what happened"), max_length=500)
-    by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    by = staff_field(_("by"), null=True, blank=True)
 
     access_policy = CASE_RECORDS
 

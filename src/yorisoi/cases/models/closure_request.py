@@ -4,11 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases.choices import ApprovalStatus, CloseReason
-from yorisoi.cases.models.policies import CASE_RECORDS
-from yorisoi.core.models import TenantModel
+from yorisoi.cases.models.policies import CaseRecord
 
 
-class ClosureRequest(TenantModel):
+class ClosureRequest(CaseRecord):
     case = models.ForeignKey(
         "cases.Case", on_delete=models.CASCADE, related_name="closure_requests"
     )
@@ -36,9 +35,6 @@ class ClosureRequest(TenantModel):
         related_name="+",
     )
     comment = models.CharField(_("comment"), max_length=500, blank=True)
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("closure request")

@@ -3,11 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.cases.models.policies import CASE_RECORDS
-from yorisoi.core.models import TenantModel
+from yorisoi.cases.models.policies import CaseRecord
 
 
-class FollowUp(TenantModel):
+class FollowUp(CaseRecord):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="follow_ups")
     agreed_on = models.DateField(_("agreed on"))
     agreed_by = models.CharField(
@@ -19,9 +18,6 @@ class FollowUp(TenantModel):
     next_check_on = models.DateField(_("next check-in"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     note = models.CharField(_("how to get in touch"), max_length=300, blank=True)
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("follow-up")

@@ -12,11 +12,11 @@ from yorisoi.cases.choices import (
     PreferredContact,
     Sex,
 )
-from yorisoi.cases.models.policies import CASE_RECORDS
-from yorisoi.core.models import TenantModel
+from yorisoi.cases.models.policies import CaseRecord
+from yorisoi.organizations.fields import staff_field
 
 
-class Inquiry(TenantModel):
+class Inquiry(CaseRecord):
     """Who called or wrote, about whom, and how they wish to be contacted."""
 
     received_at = models.DateTimeField(_("received at"))
@@ -62,18 +62,8 @@ class Inquiry(TenantModel):
         related_name="inquiries",
         verbose_name=_("case"),
     )
-    received_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("received by"),
-    )
+    received_by = staff_field(_("received by"), null=True, blank=True)
     closing_note = models.CharField(_("why closed without a case"), max_length=500, blank=True)
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("inquiry")

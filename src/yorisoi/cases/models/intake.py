@@ -13,8 +13,8 @@ from yorisoi.cases.choices import (
     WorkHistory,
 )
 from yorisoi.cases.models.case import Case
-from yorisoi.cases.models.policies import CASE_RECORDS
-from yorisoi.core.models import TenantModel
+from yorisoi.cases.models.policies import CaseRecord
+from yorisoi.organizations.fields import staff_field
 
 
 def _daily(label):
@@ -36,7 +36,7 @@ DAILY_LIFE_ITEMS = [
 ]
 
 
-class Intake(TenantModel):
+class Intake(CaseRecord):
     """One intake sheet per case, filled in at or before the first interview."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="intake")
@@ -91,17 +91,7 @@ class Intake(TenantModel):
     developmental_history = models.TextField(_("growing up (early childhood to now)"), blank=True)
     medical_history = models.TextField(_("medical history and treatment"), blank=True)
     consultation_history = models.TextField(_("agencies consulted before"), blank=True)
-    taken_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("taken by"),
-    )
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
+    taken_by = staff_field(_("taken by"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("intake sheet")

@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from yorisoi.cases.choices import AgeBand, Relation, Sex
-from yorisoi.cases.models.policies import CASE_RECORDS
-from yorisoi.core.models import TenantModel
+from yorisoi.cases.models.policies import CaseRecord
 from yorisoi.core.text import normalize_name
 
 
@@ -18,7 +17,7 @@ def age_on(birth_date: date, day: date) -> int:
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
-class Person(TenantModel):
+class Person(CaseRecord):
     """The person at the centre of a case. Almost every field may be unknown at first."""
 
     name = models.CharField(pgettext_lazy("person", "name"), max_length=100, blank=True)
@@ -54,9 +53,6 @@ class Person(TenantModel):
     email = models.EmailField(_("e-mail"), blank=True)
     # Name and furigana normalized (width, case, katakana→hiragana, no spaces) for search.
     name_search = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("person")
@@ -114,13 +110,10 @@ class Person(TenantModel):
         return AgeBand.for_age(age) if age is not None else self.age_band
 
 
-class Household(TenantModel):
+class Household(CaseRecord):
     """The people the person lives with or relies on; support often begins with them."""
 
     note = models.TextField(_("note on the household"), blank=True)
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("household")
@@ -131,7 +124,7 @@ class Household(TenantModel):
         return f"{self._meta.verbose_name} #{self.pk}"
 
 
-class HouseholdMember(TenantModel):
+class HouseholdMember(CaseRecord):
     """A family member or other household member, with their relation to the person."""
 
     household = models.ForeignKey(
@@ -158,9 +151,6 @@ class HouseholdMember(TenantModel):
     )
     note = models.TextField(_("note"), blank=True)
     name_search = models.CharField(max_length=300, blank=True, editable=False)
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
 
     class Meta:
         verbose_name = _("household member")

@@ -48,6 +48,7 @@ from yorisoi.core.roles import Role
 from yorisoi.core.text import bigrams, normalize_name
 from yorisoi.demo.referrals import DIRECTORY
 from yorisoi.evaluations.models import Evaluation, InstrumentVersion, Score
+from yorisoi.evaluations.scoring import ratings_key
 from yorisoi.handovers.models import Handover
 from yorisoi.meetings.models import Attendee, CaseMeeting, MeetingAction
 from yorisoi.organizations.models import Membership, Organization
@@ -856,8 +857,13 @@ class _Build:
             (item.pk, [lv.value for lv in item.levels.all()] or [0, 1])
             for item in version.items.all()
         ]
-        rows, previous = [], {}
+        codes = [item.code for item in version.items.all()]
+        rows, previous, rated = [], {}, []
         for case, day, k in sorted(planned, key=lambda p: (p[0]["id"], p[1])):
+            same = case["id"] in previous and rng.random() < 0.4
+            values = previous[case["id"]] if same else [rng.choice(levels) for _pk, levels in items]
+            previous[case["id"]] = values
+            rated.append(values)
             rows.append(
                 {
                     "created_at": _at(day, 15),
@@ -870,16 +876,12 @@ class _Build:
                     "fiscal_year": day.year if day.month >= 4 else day.year - 1,
                     "rater": "caseworker",
                     "rated_by_id": case["primary_staff_id"],
+                    "ratings_key": ratings_key(zip(codes, values, strict=True)),
                 }
             )
         ids = w.add(Evaluation, rows, actor="rated_by_id")
         scores = []
-        for evaluation_id, row in zip(ids, rows, strict=True):
-            same = row["case_id"] in previous and rng.random() < 0.4
-            values = (
-                previous[row["case_id"]] if same else [rng.choice(levels) for _pk, levels in items]
-            )
-            previous[row["case_id"]] = values
+        for evaluation_id, row, values in zip(ids, rows, rated, strict=True):
             for (item_id, _levels), value in zip(items, values, strict=True):
                 scores.append(
                     {

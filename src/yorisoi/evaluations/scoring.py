@@ -1,5 +1,6 @@
 """Group totals and short summaries of scores, counting only the items that were rated."""
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -85,3 +86,14 @@ def summary(scores: Iterable) -> list[SummaryLine]:
         if t.points is not None
     ]
     return lines
+
+
+def ratings_key(ratings: Iterable[tuple[str, int | None]]) -> str:
+    """One value for what an evaluation rated, as (item code, value) pairs: equal for two
+    evaluations that rated the same items the same, "" when nothing was rated. Item codes,
+    not ids, so evaluations on two versions of an instrument compare."""
+    rated = sorted((code, value) for code, value in ratings if value is not None)
+    if not rated:
+        return ""
+    text = ";".join(f"{code}={value}" for code, value in rated)
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -32,6 +32,7 @@ from yorisoi.evaluations.models import (
     Score,
     default_fiscal_year,
 )
+from yorisoi.evaluations.scoring import ratings_key
 from yorisoi.evaluations.selectors import item_specs, with_items
 from yorisoi.organizations.models import Membership
 
@@ -153,6 +154,9 @@ def record_evaluation(
     _check(evaluation)
     items = _items_of(instrument_version)
     values = _checked_scores(items, scores)
+    evaluation.ratings_key = ratings_key(
+        (item.code, values.get(item_id)) for item_id, item in items.items()
+    )
     evaluation.save()
     Score.objects.bulk_create(
         Score(
@@ -195,13 +199,14 @@ def change_evaluation(
     evaluation.full_clean()
     _check(evaluation)
     values = _checked_scores(_items_of(evaluation.instrument_version), scores or {})
-    save_versioned(evaluation, expected_version=expected_version)
     stored = {
         s.item_id: s for s in Score.objects.filter(evaluation=evaluation).select_related("item")
     }
     changed = [stored[i] for i, value in values.items() if stored[i].value != value]
     for score in changed:
         score.value = values[score.item_id]
+    evaluation.ratings_key = ratings_key((s.item.code, s.value) for s in stored.values())
+    save_versioned(evaluation, expected_version=expected_version)
     if changed:
         Score.objects.bulk_update(changed, ["value"])
         # Score rows are not audited one by one: the evaluation's entry names the items.

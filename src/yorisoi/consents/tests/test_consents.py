@@ -130,3 +130,16 @@ def test_api_records_a_consent_to_share(api_as, caseworker, org):
         "/api/consents/", {**payload, "items": ["everything"]}, format="json"
     )
     assert bad.status_code == 400
+
+
+def test_the_printed_form_names_a_person_known_by_a_nickname_as_a_nickname(
+    as_member, caseworker, org
+):
+    from yorisoi.consents.tests.factories import ConsentFactory
+
+    case = CaseFactory(organization=org, person__name="", person__nickname="Aさん")
+    consent = ConsentFactory(case=case, organization=org, given_by="person")
+    page = as_member(caseworker).get(reverse("consents:consent_print", args=[consent.pk]))
+    assert '<span class="nickname">Aさん</span> <span class="nickname-mark">呼び名</span>' in (
+        page.content.decode()
+    )

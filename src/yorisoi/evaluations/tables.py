@@ -1,6 +1,7 @@
 """Evaluations and stalled cases as lists: page, download and the API's order, declared once."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases.tables import case_columns
@@ -48,4 +49,34 @@ STALLED = Table(
     model="cases.Case",
     row_id=lambda r: r.case.pk,
     empty=_("No case matches."),
+)
+
+
+def _provided_by(instrument) -> str:
+    return gettext("Shipped with yorisoi") if instrument.is_shipped else gettext("Our own")
+
+
+INSTRUMENTS = Table(
+    "instruments",
+    _("Evaluation instruments"),
+    [
+        Column(
+            "name",
+            _("Instrument"),
+            link=lambda i: reverse("evaluations:instrument_detail", args=[i.pk]),
+            order_by="name",
+        ),
+        Column("code", _("Code"), order_by="code"),
+        Column("provided_by", _("Provided by"), _provided_by),
+        Column("latest", _("Version"), kind=NUMBER, empty="—"),
+        Column(
+            "is_active",
+            _("In use"),
+            lambda i: gettext("Yes") if i.is_active else gettext("No"),
+            order_by="is_active",
+        ),
+    ],
+    model="evaluations.Instrument",
+    row_css=lambda i: "" if i.is_active else "row--muted",
+    empty=_("No instruments."),
 )

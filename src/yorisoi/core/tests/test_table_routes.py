@@ -52,6 +52,7 @@ def test_the_lists_are_found():
         "contacts:search",
         "due:due_list",
         "evaluations:stalled",
+        "evaluations:instrument_list",
     } <= names
 
 

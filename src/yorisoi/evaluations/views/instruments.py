@@ -6,15 +6,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yorisoi.core.roles import Action
+from yorisoi.core.tables import TableMixin
 from yorisoi.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
-from yorisoi.evaluations import selectors, services
+from yorisoi.evaluations import selectors, services, tables
 from yorisoi.evaluations.forms import InstrumentForm
 from yorisoi.evaluations.models import Instrument
 
 
-class InstrumentListView(ScopedListView):
+class InstrumentListView(TableMixin, ScopedListView):
     model = Instrument
     template_name = "evaluations/instrument_list.html"
+    table = tables.INSTRUMENTS
 
     def get_queryset(self):
         return selectors.instruments_for(self.request.member, active_only=False)

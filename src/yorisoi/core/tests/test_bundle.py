@@ -1,6 +1,7 @@
 """Lists fetched as JSON in one query come back as the same model instances the ORM gives."""
 
 import datetime
+import json
 
 from django.db.models import OuterRef
 
@@ -99,3 +100,21 @@ def test_form_choices_come_with_the_page(caseworker, supervisor, org, django_ass
         html = str(form["staff"]) + str(form["with_members"])
     assert "寄添 和子" in html
     assert str(supervisor.user) in html
+
+
+def test_the_password_hash_never_leaves_the_database(caseworker, org):
+    from django.db import connection
+
+    case = CaseFactory(organization=org)
+    _contacts(case, caseworker, caseworker)
+    rows = Rows(ContactRecord.objects.filter(case=OuterRef("pk")), many=("staff__user",))
+    whole = connection.vendor == "postgresql"
+    raw = (
+        Case.objects.filter(pk=case.pk)
+        .values(j=bundle.JSONRows(rows.queryset, bundle._plan(rows), whole_rows=whole))
+        .get()["j"]
+    )
+    text = raw if isinstance(raw, str) else json.dumps(raw)
+    assert caseworker.user.password not in text
+    assert '"password"' not in text
+    assert caseworker.user.username in text  # the user's row did come

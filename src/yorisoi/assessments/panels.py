@@ -52,12 +52,18 @@ def _urgency(before, limit):
     return Rows(rows.select_related("changed_by__user")[:limit])
 
 
+def _ever(*levels):
+    """Cases ever judged at one of these levels: a few of all open cases, so the latest level
+    is looked up for those only (not for every open case, as it was at 20,000 cases)."""
+    return UrgencyChange.objects.filter(level__in=levels).values("case")
+
+
 def cases_needing_attention(member) -> dict:
     """Open cases judged urgent or needing attention: all of them for a supervisor, else one's own."""
     latest = UrgencyChange.objects.filter(case=OuterRef("pk")).order_by("-changed_at", "-pk")
     cases = (
         cases_for(member)
-        .filter(status__in=OPEN_STATUSES)
+        .filter(status__in=OPEN_STATUSES, pk__in=_ever(Urgency.URGENT, Urgency.ATTENTION))
         .annotate(
             urgency=Subquery(latest.values("level")[:1]),
             meeting_due_on=Subquery(latest.values("meeting_due_on")[:1]),
@@ -117,11 +123,15 @@ def _urgent_without_meeting(member, today):
     from yorisoi.meetings.models import CaseMeeting
 
     latest = UrgencyChange.objects.filter(case=OuterRef("pk")).order_by("-changed_at", "-pk")
-    cases = scope.annotate(
-        urgency=Subquery(latest.values("level")[:1]),
-        urgent_on=Subquery(latest.annotate(on=TruncDate("changed_at")).values("on")[:1]),
-        meeting_due_on=Subquery(latest.values("meeting_due_on")[:1]),
-    ).filter(urgency=Urgency.URGENT)
+    cases = (
+        scope.filter(pk__in=_ever(Urgency.URGENT))
+        .annotate(
+            urgency=Subquery(latest.values("level")[:1]),
+            urgent_on=Subquery(latest.annotate(on=TruncDate("changed_at")).values("on")[:1]),
+            meeting_due_on=Subquery(latest.values("meeting_due_on")[:1]),
+        )
+        .filter(urgency=Urgency.URGENT)
+    )
     met = CaseMeeting.objects.filter(case=OuterRef("pk"), held_on__gte=OuterRef("urgent_on"))
     cases = cases.annotate(met=Exists(met)).filter(met=False).select_related("person")[:50]
     return [DueItem("urgent", c, c.meeting_due_on, _("Urgent: hold a case meeting")) for c in cases]

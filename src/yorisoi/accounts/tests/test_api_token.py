@@ -267,3 +267,21 @@ def test_the_schema_still_documents_token_authentication(tmp_path, db):
     text = path.read_text()
     assert "tokenAuth" in text
     assert 'prefix "Token"' in text
+
+
+def test_the_account_page_says_until_when_a_token_is_valid_and_when_it_was_last_used(
+    as_member, token_for, caseworker
+):
+    from yorisoi.core.dates import format_wareki
+
+    key = token_for(caseworker, "集計スクリプト")
+    page = as_member(caseworker).get(reverse("accounts:account")).content.decode()
+    token = ApiToken.objects.get()
+    assert format_wareki(timezone.localtime(token.valid_until).date()) in page
+    last_used_cell = page.split("集計スクリプト", 1)[1].split("</tr>", 1)[0]
+    assert "<td>なし</td>" in last_used_cell  # never used yet
+    api(key).get("/api/me/")
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+    page = as_member(caseworker).get(reverse("accounts:account")).content.decode()
+    assert format_wareki(timezone.localtime(token.last_used_at).date()) in page

@@ -269,3 +269,39 @@ def test_only_supervisors_import_or_read_an_import(role, as_member, make_member,
     assert client.get(reverse("imports:import")).status_code == 403
     assert client.get(reverse("imports:job", args=[job.pk])).status_code in {403, 404}
     assert client.get(reverse("imports:job_status", args=[job.pk])).status_code in {403, 404}
+
+
+def test_the_job_page_tells_how_far_a_running_import_is(as_member, supervisor, org):
+    import os
+    import time
+
+    from django.utils import timezone
+
+    from yorisoi.imports import jobs
+
+    job = ImportJob.objects.create(
+        organization=org,
+        ledger="contacts",
+        filename="経過.xlsx",
+        created_by=supervisor,
+        status=ImportJob.Status.RUNNING,
+        started_at=timezone.now(),
+    )
+    progress = jobs.ProgressFile(job.pk)
+    progress("check", 500, 1000)
+    assert jobs.progress_of(job)["percent"] == 25  # checking is the first half
+    progress.last = 0
+    progress("write", 500, 1000)
+    assert jobs.progress_of(job) == {
+        "stage": "write",
+        "done": 500,
+        "total": 1000,
+        "percent": 75,
+        "stale": False,
+    }
+    page = as_member(supervisor).get(reverse("imports:job_status", args=[job.pk])).content.decode()
+    assert "75" in page
+    # A job whose progress has not moved for a quarter of an hour died with its process.
+    old = time.time() - jobs.STALE_AFTER - 60
+    os.utime(jobs._progress_path(job.pk), (old, old))
+    assert jobs.progress_of(job)["stale"] is True

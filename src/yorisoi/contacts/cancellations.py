@@ -3,41 +3,34 @@ from the organization's number on, listed for supervisors.
 
 A run is the cancelled contact records since the last contact that reached the person or the
 family (as the long-silence list counts contact). A letter left unanswered neither ends a run
-nor adds to it.
+nor adds to it. Each case's run is kept by contacts.state, for the banner and the due list alike.
 """
 
-from django.db.models import Count, Exists, F, Max, OuterRef
+from django.db.models import F, OuterRef
 from django.utils.translation import gettext as _
 
 from yorisoi.cases.choices import OPEN_STATUSES
 from yorisoi.cases.selectors import cases_in_scope
-from yorisoi.contacts.choices import Outcome
-from yorisoi.contacts.models import ContactRecord
-from yorisoi.contacts.state import REACHING
+from yorisoi.contacts.models import CaseContactState
+from yorisoi.core.bundle import Rows
 from yorisoi.due.registry import DueItem
 
 
-def cancelled_in_a_row(case_ref):
-    """The cancelled contacts of a case (a case or ``OuterRef``) with no reaching contact since."""
-    reached_since = ContactRecord.objects.filter(
-        REACHING, case=OuterRef("case"), occurred_at__gt=OuterRef("occurred_at")
-    )
-    return ContactRecord.objects.filter(case=case_ref, outcome=Outcome.CANCELLED).filter(
-        ~Exists(reached_since)
-    )
+def panel_needs(case, member) -> dict[str, Rows]:
+    """The case's contact state (contacts.state), fetched with the rest of the case page."""
+    return {"contacts.state": Rows(CaseContactState.objects.filter(case=OuterRef("pk")))}
 
 
-def cancellation_run(case) -> dict:
-    """How many meetings in a row were called off, and the last one (one query)."""
-    run = cancelled_in_a_row(case).aggregate(count=Count("pk"), last=Max("occurred_at"))
-    return {"count": run["count"], "last": run["last"]}
-
-
-def panel(case, member) -> dict:
-    """The case page's banner: shown from two cancellations in a row; one query."""
-    run = cancellation_run(case)
+def panel(case, member, found) -> dict:
+    """The case page's banner: shown from two cancellations in a row."""
+    state = next(iter(found["contacts.state"]), None)
+    count = state.cancelled_in_a_row if state is not None else 0
     limit = member.organization.cancellation_alert_count
-    return {**run, "listed": case.status in OPEN_STATUSES and run["count"] >= limit}
+    return {
+        "count": count,
+        "last": state.last_cancelled_at if state is not None else None,
+        "listed": case.status in OPEN_STATUSES and count >= limit,
+    }
 
 
 def due_items(member, today) -> list[DueItem]:

@@ -110,7 +110,11 @@ def register() -> None:
     # organization's number a due kind for supervisors. The panel queries once on its own.
     extensions.register_panel(
         extensions.CasePanel(
-            "contacts/panels/cancellations.html", cancellations.panel, "banner", 20
+            "contacts/panels/cancellations.html",
+            cancellations.panel,
+            "banner",
+            20,
+            needs=cancellations.panel_needs,
         )
     )
     due.register(

@@ -6,7 +6,7 @@ import datetime
 from django.urls import reverse
 
 from yorisoi.cases.tests.factories import CaseFactory
-from yorisoi.contacts.cancellations import cancellation_run
+from yorisoi.contacts.models import CaseContactState
 from yorisoi.contacts.tests.factories import ContactRecordFactory
 from yorisoi.due.registry import due_for
 
@@ -34,11 +34,11 @@ def test_a_run_counts_cancellations_since_the_person_or_family_was_last_reached(
     _contact(case, 3, channel="letter", reached="nobody", outcome="no_reply")  # neither
     _cancelled(case, 4)
     _cancelled(case, 5)
-    run = cancellation_run(case)
-    assert run["count"] == 3
-    assert run["last"] == START + datetime.timedelta(days=5)
+    run = CaseContactState.objects.get(case=case)
+    assert run.cancelled_in_a_row == 3
+    assert run.last_cancelled_at == START + datetime.timedelta(days=5)
     _contact(case, 6, reached="person", outcome="talked")
-    assert cancellation_run(case)["count"] == 0
+    assert CaseContactState.objects.get(case=case).cancelled_in_a_row == 0
 
 
 def test_the_case_page_counts_the_run_from_two(as_member, caseworker, org):

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from yorisoi.core.tables import CHOICE, DATE, DATETIME, Column, Table
+from yorisoi.core.tables import CHOICE, DATE, DATETIME, Column, Table, record_column
 
 
 def case_url(case) -> str:
@@ -94,13 +94,7 @@ INQUIRIES = Table(
     "inquiries",
     _("Inquiries"),
     [
-        Column(
-            "received_at",
-            _("Received at"),
-            kind=DATETIME,
-            link=lambda i: reverse("cases:inquiry_detail", args=[i.pk]),
-            order_by="received_at",
-        ),
+        record_column("received_at", _("Received at"), "cases:inquiry_detail", kind=DATETIME),
         Column("channel", _("Channel"), kind=CHOICE, order_by="channel"),
         Column("caller_relation", _("Caller"), kind=CHOICE),
         Column("caller_name", _("Caller's name"), under="caller_relation"),

@@ -1,11 +1,10 @@
 """Contact records as lists: a case's records to take away, and note search (flat or by case)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yorisoi.cases.tables import case_columns
-from yorisoi.core.tables import CHOICE, DATE, DATETIME, NUMBER, Column, Table
+from yorisoi.core.tables import CHOICE, DATE, DATETIME, NUMBER, Column, Table, record_column
 
 
 def _staff(contact) -> list[str]:
@@ -54,11 +53,12 @@ NOTE_MATCHES = Table(
     "note-search",
     gettext_lazy("Note search"),
     [
-        Column(
+        record_column(
             "occurred_at",
             gettext_lazy("Date and time"),
+            "contacts:contact_history",
             kind=DATETIME,
-            link=lambda c: reverse("contacts:contact_history", args=[c.pk]),
+            sortable=False,
         ),
         *case_columns(header=gettext_lazy("Person"), sortable=False),
         *_record_columns(),

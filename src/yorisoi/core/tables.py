@@ -41,6 +41,7 @@ from django.apps import apps
 from django.db import models
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.formats import number_format
@@ -130,6 +131,26 @@ class Column:
         if self.order_by is None:
             return ()
         return (self.order_by,) if isinstance(self.order_by, str) else tuple(self.order_by)
+
+
+def record_column(
+    name: str,
+    header: Any,
+    url_name: str,
+    *,
+    kind: str = DATE,
+    pk: str = "pk",
+    sortable: bool = True,
+) -> Column:
+    """A record list's first column: when it happened, linked to the record's page (``pk``
+    names the attribute that page takes), and sortable on the API."""
+    return Column(
+        name,
+        header,
+        kind=kind,
+        link=lambda row: reverse(url_name, args=[getattr(row, pk)]),
+        order_by=name if sortable else None,
+    )
 
 
 def as_text(value: Any) -> str:

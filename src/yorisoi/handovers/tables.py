@@ -1,12 +1,11 @@
 """Handovers as a list: its page, its download and the API's order, declared once."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yorisoi.cases.tables import case_columns
 from yorisoi.core.dates import format_wareki
-from yorisoi.core.tables import CHOICE, DATE, DATETIME, Column, Table
+from yorisoi.core.tables import CHOICE, DATETIME, Column, Table, record_column
 
 
 def _acknowledgement(handover) -> str:
@@ -28,12 +27,8 @@ HANDOVERS = Table(
     "handovers",
     gettext_lazy("Handovers"),
     [
-        Column(
-            "handed_over_on",
-            gettext_lazy("Handed over on"),
-            kind=DATE,
-            link=lambda h: reverse("handovers:handover_detail", args=[h.pk]),
-            order_by="handed_over_on",
+        record_column(
+            "handed_over_on", gettext_lazy("Handed over on"), "handovers:handover_detail"
         ),
         *case_columns(),
         Column("from_staff", gettext_lazy("Previous worker"), "from_staff.user", empty="—"),

@@ -1,22 +1,15 @@
 """Case meetings as a list: its page, its download and the API's order, declared once."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases.tables import case_columns
-from yorisoi.core.tables import CHOICE, DATE, Column, Table
+from yorisoi.core.tables import CHOICE, Column, Table, record_column
 
 MEETINGS = Table(
     "meetings",
     _("Case meetings"),
     [
-        Column(
-            "held_on",
-            _("Held on"),
-            kind=DATE,
-            link=lambda m: reverse("meetings:meeting_detail", args=[m.pk]),
-            order_by="held_on",
-        ),
+        record_column("held_on", _("Held on"), "meetings:meeting_detail"),
         *case_columns(),
         Column("kind", _("Kind"), kind=CHOICE, order_by="kind"),
         Column(

@@ -1,22 +1,15 @@
 """Support plans as a list: its page, its download and the API's order, declared once."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases.tables import case_columns
-from yorisoi.core.tables import CHOICE, DATE, NUMBER, Column, Table
+from yorisoi.core.tables import CHOICE, DATE, NUMBER, Column, Table, record_column
 
 PLANS = Table(
     "plans",
     _("Support plans"),
     [
-        Column(
-            "made_on",
-            _("Made on"),
-            kind=DATE,
-            link=lambda p: reverse("plans:plan_detail", args=[p.pk]),
-            order_by="made_on",
-        ),
+        record_column("made_on", _("Made on"), "plans:plan_detail"),
         *case_columns(),
         Column("number", _("Version"), kind=NUMBER, order_by="number"),
         Column("review_on", _("Review by"), kind=DATE, order_by="review_on"),

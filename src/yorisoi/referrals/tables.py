@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from yorisoi.cases.tables import case_columns
 from yorisoi.core.dates import format_wareki
-from yorisoi.core.tables import CHOICE, DATE, Column, Table
+from yorisoi.core.tables import CHOICE, DATE, Column, Table, record_column
 
 
 def _case_url(row) -> str:
@@ -29,13 +29,7 @@ REFERRALS = Table(
     "referrals",
     gettext_lazy("Referrals"),
     [
-        Column(
-            "referred_on",
-            gettext_lazy("Referred on"),
-            kind=DATE,
-            link=lambda r: reverse("referrals:referral_detail", args=[r.pk]),
-            order_by="referred_on",
-        ),
+        record_column("referred_on", gettext_lazy("Referred on"), "referrals:referral_detail"),
         *case_columns(link=_case_url),
         Column("agency", gettext_lazy("Referred to"), "agency.name", order_by="agency__name"),
         Column("purpose", gettext_lazy("Purpose"), kind=CHOICE, page=False),
@@ -54,13 +48,7 @@ INCOMING = Table(
     "referrals-received",
     gettext_lazy("Referrals received"),
     [
-        Column(
-            "received_on",
-            gettext_lazy("Received on"),
-            kind=DATE,
-            link=lambda r: reverse("referrals:incoming_detail", args=[r.pk]),
-            order_by="received_on",
-        ),
+        record_column("received_on", gettext_lazy("Received on"), "referrals:incoming_detail"),
         Column("from_name", gettext_lazy("Referred by"), order_by="from_name"),
         Column("from_person", gettext_lazy("Their contact person"), under="from_name"),
         Column("what_they_said", gettext_lazy("What they told us"), truncate=80),
@@ -87,12 +75,11 @@ PROVISIONS = Table(
     "provisions",
     gettext_lazy("Provision records"),
     [
-        Column(
+        record_column(
             "provided_on",
             gettext_lazy("Provided on"),
-            kind=DATE,
-            link=lambda p: reverse("referrals:referral_detail", args=[p.referral_id]),
-            order_by="provided_on",
+            "referrals:referral_detail",
+            pk="referral_id",
         ),
         Column("recipient", gettext_lazy("Recipient"), order_by="recipient"),
         *case_columns(person="person", header=gettext_lazy("Whose data")),

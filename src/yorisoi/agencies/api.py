@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db.models import QuerySet
 from rest_framework import mixins, routers, serializers
 
@@ -26,6 +28,14 @@ class AgencySerializer(serializers.ModelSerializer[Agency]):
         queryset=Organization.objects.filter(is_active=True), required=False, allow_null=True
     )
     kept_by = serializers.CharField(source="organization.name", read_only=True)
+
+    def to_representation(self, instance: Agency) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        member = getattr(self.context.get("request"), "member", None)
+        # Notes stay with the organization that keeps the entry, as on the pages and sheets.
+        if member is None or instance.organization_id != member.organization_id:
+            data["notes"] = ""
+        return data
 
     class Meta:
         model = Agency

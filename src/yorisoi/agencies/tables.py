@@ -68,7 +68,9 @@ COUNCILS = Table(
         Column(
             "dissolved",
             gettext_lazy("dissolved"),
-            lambda c: f"{_('dissolved')} {format_wareki(c.ended_on)}" if c.ended_on else "",
+            lambda c: (
+                _("dissolved %(day)s") % {"day": format_wareki(c.ended_on)} if c.ended_on else ""
+            ),
             under="name",
             sheet=False,
             css="badge",

@@ -52,10 +52,12 @@ def _urgency(before, limit):
     return Rows(rows.select_related("changed_by__user")[:limit])
 
 
-def _ever(*levels):
-    """Cases ever judged at one of these levels: a few of all open cases, so the latest level
-    is looked up for those only (not for every open case, as it was at 20,000 cases)."""
-    return UrgencyChange.objects.filter(level__in=levels).values("case")
+def _ever(member, *levels):
+    """The organization's cases ever judged at one of these levels: a few of its open cases,
+    so the latest level is looked up for those only (not for every open case)."""
+    return UrgencyChange.objects.filter(
+        organization=member.organization_id, level__in=levels
+    ).values("case")
 
 
 def cases_needing_attention(member) -> dict:
@@ -63,7 +65,7 @@ def cases_needing_attention(member) -> dict:
     latest = UrgencyChange.objects.filter(case=OuterRef("pk")).order_by("-changed_at", "-pk")
     cases = (
         cases_for(member)
-        .filter(status__in=OPEN_STATUSES, pk__in=_ever(Urgency.URGENT, Urgency.ATTENTION))
+        .filter(status__in=OPEN_STATUSES, pk__in=_ever(member, Urgency.URGENT, Urgency.ATTENTION))
         .annotate(
             urgency=Subquery(latest.values("level")[:1]),
             meeting_due_on=Subquery(latest.values("meeting_due_on")[:1]),
@@ -124,7 +126,7 @@ def _urgent_without_meeting(member, today):
 
     latest = UrgencyChange.objects.filter(case=OuterRef("pk")).order_by("-changed_at", "-pk")
     cases = (
-        scope.filter(pk__in=_ever(Urgency.URGENT))
+        scope.filter(pk__in=_ever(member, Urgency.URGENT))
         .annotate(
             urgency=Subquery(latest.values("level")[:1]),
             urgent_on=Subquery(latest.annotate(on=TruncDate("changed_at")).values("on")[:1]),

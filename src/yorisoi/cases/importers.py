@@ -34,7 +34,6 @@ from yorisoi.cases.choices import (
 )
 from yorisoi.cases.models import Case
 from yorisoi.core.importing import (
-    CellError,
     ChoiceMatcher,
     Column,
     RowReader,
@@ -297,25 +296,15 @@ def optional(matcher):
 
 
 def staff_by_name(organization) -> dict[str, Membership]:
-    """Staff of the organization by normalized full name, furigana and username."""
+    """Staff of the organization by normalized full name, furigana and username; where a name
+    is shared, the active member (one who left never hides a current one)."""
     found: dict[str, Membership] = {}
-    for member in Membership.objects.filter(organization=organization).select_related("user"):
+    members = Membership.objects.filter(organization=organization).select_related("user")
+    for member in members.order_by("is_active", "pk"):  # active ones last: they win
         for key in (member.user.full_name, member.user.full_name_kana, member.user.username):
             if key:
                 found[normalize_name(key)] = member
     return found
-
-
-def staff_matcher(staff: dict[str, Membership]):
-    def parse(text: str) -> Membership:
-        member = staff.get(normalize_name(text))
-        if member is None:
-            raise CellError(
-                _("No staff member of this organization is called “%(name)s”.") % {"name": text}
-            )
-        return member
-
-    return parse
 
 
 def current_member(staff: dict[str, Membership], name: str, roles=None) -> Membership | None:

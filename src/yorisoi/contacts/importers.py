@@ -313,9 +313,10 @@ def write_contacts(rows: list[ContactRow], *, actor, cases, progress=None) -> tu
         )
         search.index_many(contacts)
         recorder.record_many(AuditAction.CREATE, contacts)
-        state.refresh(contact.case_id for contact in contacts)  # bulk inserts send no signal
         if progress is not None:
             progress(start + len(batch))
+    # Bulk inserts send no signal: each case's contact state once, after all its rows.
+    state.refresh({cases[row.number].pk for row in new_rows})
     if progress is not None and not new_rows:
         progress(0)
     return len(new_rows), 0, len(rows) - len(new_rows)

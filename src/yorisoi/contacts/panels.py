@@ -56,7 +56,10 @@ def _silence(member, today):
     cases = (
         cases_in_scope(member)
         .annotate(last_reached=F("contact_state__last_reached_at"))
-        .filter(Q(last_reached__date__lt=limit) | Q(last_reached__isnull=True, opened_on__lt=limit))
+        .filter(
+            Q(last_reached__lt=extensions.as_datetime(limit))
+            | Q(last_reached__isnull=True, opened_on__lt=limit)
+        )
         .select_related("person")
         .order_by(F("last_reached").asc(nulls_last=True), "pk")[:50]
     )

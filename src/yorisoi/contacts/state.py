@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Max, Q
 
 from yorisoi.contacts.choices import NOT_REACHED, Outcome, Reached
@@ -36,36 +37,44 @@ def refresh(
         contacts, states, cases = ContactRecord, CaseContactState, Case
     ids = sorted(set(case_ids))
     for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        reached: dict[int, datetime.datetime] = dict(
-            contacts.objects.filter(REACHING, case_id__in=chunk)
-            .values("case_id")
-            .annotate(last=Max("occurred_at"))
-            .values_list("case_id", "last")
-        )
-        runs: dict[int, list[datetime.datetime]] = {}
-        cancelled = contacts.objects.filter(case_id__in=chunk, outcome=Outcome.CANCELLED)
-        for case_id, at in cancelled.values_list("case_id", "occurred_at"):
-            # A run is the cancellations with no reaching contact after them.
-            if case_id not in reached or at >= reached[case_id]:
-                runs.setdefault(case_id, []).append(at)
-        organizations = dict(cases.objects.filter(pk__in=chunk).values_list("pk", "organization"))
-        states.objects.bulk_create(
-            [
-                states(
-                    organization_id=organizations[case_id],
-                    case_id=case_id,
-                    last_reached_at=reached.get(case_id),
-                    cancelled_in_a_row=len(runs.get(case_id, ())),
-                    last_cancelled_at=max(runs[case_id]) if case_id in runs else None,
-                )
-                for case_id in chunk
-                if case_id in organizations
-            ],
-            update_conflicts=True,
-            unique_fields=["case"],
-            update_fields=["last_reached_at", "cancelled_in_a_row", "last_cancelled_at"],
-        )
+        with transaction.atomic():
+            _refresh(ids[start : start + BATCH], contacts, states, cases)
+
+
+def _refresh(chunk: list[int], contacts: Any, states: Any, cases: Any) -> None:
+    # The cases are locked first: two contacts saved at once on one case (each transaction
+    # seeing only its own new record) must not leave the state of the one that wrote first.
+    organizations = dict(
+        cases.objects.select_for_update().filter(pk__in=chunk).values_list("pk", "organization")
+    )
+    reached: dict[int, datetime.datetime] = dict(
+        contacts.objects.filter(REACHING, case_id__in=chunk)
+        .values("case_id")
+        .annotate(last=Max("occurred_at"))
+        .values_list("case_id", "last")
+    )
+    runs: dict[int, list[datetime.datetime]] = {}
+    cancelled = contacts.objects.filter(case_id__in=chunk, outcome=Outcome.CANCELLED)
+    for case_id, at in cancelled.values_list("case_id", "occurred_at"):
+        # A run is the cancellations with no reaching contact after them.
+        if case_id not in reached or at >= reached[case_id]:
+            runs.setdefault(case_id, []).append(at)
+    states.objects.bulk_create(
+        [
+            states(
+                organization_id=organizations[case_id],
+                case_id=case_id,
+                last_reached_at=reached.get(case_id),
+                cancelled_in_a_row=len(runs.get(case_id, ())),
+                last_cancelled_at=max(runs[case_id]) if case_id in runs else None,
+            )
+            for case_id in chunk
+            if case_id in organizations
+        ],
+        update_conflicts=True,
+        unique_fields=["case"],
+        update_fields=["last_reached_at", "cancelled_in_a_row", "last_cancelled_at", "updated_at"],
+    )
 
 
 def on_contact_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:

@@ -17,6 +17,14 @@ from yorisoi.evaluations.models import Evaluation
 from yorisoi.organizations.models import Membership
 
 
+def _years_before(day: datetime.date, years: int) -> datetime.date:
+    """The same day ``years`` earlier (29 February becomes the 28th in a common year)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def find_stalled(
     member: Membership, *, today: datetime.date, years: int, ratings: int = 2
 ) -> list[tuple[int, list[int]]]:
@@ -28,7 +36,7 @@ def find_stalled(
     ``ratings`` of each with their ratings key (no scores): two light queries, whatever the
     number of cases.
     """
-    since = today.replace(year=today.year - years)
+    since = _years_before(today, years)
     cases = Case.objects.for_member(member).filter(status__in=OPEN_STATUSES, opened_on__lte=since)
     ranked = (
         Evaluation.objects.filter(rater=Rater.CASEWORKER, case__in=cases.values("pk"))
@@ -61,9 +69,9 @@ def read_stalled(
     """The cases and evaluations ``find_stalled`` named (a page of them), newest rating first."""
     evaluations = {
         e.pk: e
-        for e in Evaluation.objects.filter(pk__in=[pk for _case, pks in found for pk in pks])
-        .select_related("instrument_version__instrument")
-        .prefetch_related("scores__item")
+        for e in Evaluation.objects.filter(
+            pk__in=[pk for _case, pks in found for pk in pks]
+        ).select_related("instrument_version__instrument")
     }
     cases = Case.objects.for_member(member).select_related("person", "primary_staff__user")
     by_pk = cases.in_bulk([case_id for case_id, _pks in found])
@@ -80,5 +88,6 @@ def read_stalled(
 def stalled_cases(
     member: Membership, *, today: datetime.date, years: int, ratings: int = 2
 ) -> list[tuple[Case, list[Evaluation]]]:
-    """Every stalled case with its evaluations (the download; the page reads a page at a time)."""
+    """Every stalled case with its evaluations, found and read at once (the page reads a page
+    at a time through ``find_stalled`` and ``read_stalled``)."""
     return read_stalled(member, find_stalled(member, today=today, years=years, ratings=ratings))

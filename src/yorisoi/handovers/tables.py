@@ -1,5 +1,6 @@
 """Handovers as a list: its page, its download and the API's order, declared once."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,7 +20,7 @@ def _acknowledgement(handover) -> str:
 def _acknowledged_shown(handover) -> str:
     """The page's cell: the day it was acknowledged, else the state in a word."""
     if handover.acknowledged_at:
-        return format_wareki(handover.acknowledged_at.date())
+        return format_wareki(timezone.localdate(handover.acknowledged_at))
     return _acknowledgement(handover)
 
 

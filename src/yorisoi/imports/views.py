@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
+from yorisoi.core import recorder
 from yorisoi.core.importing import MAX_ROWS, ImportFileError, ImportReport, read_rows
 from yorisoi.core.roles import Role
 from yorisoi.core.views import MemberRequiredMixin, ScopedDetailView
@@ -119,7 +120,11 @@ class ImportView(MemberRequiredMixin, View):
         return ImportForm(*args, member=self.request.member, **kwargs)
 
     def get(self, request):
-        recent = ImportJob.objects.for_member(request.member).select_related("created_by__user")
+        recent = (
+            ImportJob.objects.for_member(request.member)
+            .select_related("created_by__user")
+            .defer("data", "report")  # the file and the report: not for a list of names
+        )
         return self.show(request, {"form": self.form(), "recent": recent[:5]})
 
     def post(self, request):
@@ -235,6 +240,9 @@ class ImportJobView(ScopedDetailView):
     template_name = "imports/job.html"
     context_object_name = "job"
 
+    def get_queryset(self):
+        return super().get_queryset().defer("data")  # the uploaded file (up to 20 MB)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(job_context(self.object))
@@ -248,10 +256,17 @@ class ImportJobStatusView(ScopedDetailView):
     template_name = "imports/job_status.html"
     context_object_name = "job"
 
+    def get_queryset(self):
+        return super().get_queryset().defer("data")  # fetched every second while it runs
+
     def get_object(self, queryset=None):
-        # Fetched every second while the import runs: the job page logged the view already.
+        # While it runs the fragment shows only progress (the job page logged the view); once
+        # finished it shows the report, with rows and cells of the ledger: a read like any other.
         queryset = self.get_queryset() if queryset is None else queryset
-        return get_object_or_404(queryset, pk=self.kwargs["pk"])
+        job = get_object_or_404(queryset, pk=self.kwargs["pk"])
+        if job.finished:
+            recorder.record_view(job)
+        return job
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

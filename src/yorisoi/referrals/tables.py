@@ -21,7 +21,7 @@ def _started(referral) -> str:
     if referral.support_started:
         return referral.get_support_started_display()
     if referral.follow_up_on:
-        return f"{_('ask from')} {format_wareki(referral.follow_up_on)}"
+        return _("ask from %(day)s") % {"day": format_wareki(referral.follow_up_on)}
     return ""
 
 

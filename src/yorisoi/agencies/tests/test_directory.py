@@ -94,3 +94,16 @@ def test_notes_of_a_shared_entry_stay_with_its_keeper(caseworker, other_org, as_
     assert "個人携帯" not in page
     response = xlsx(client, reverse("agencies:agency_list"))
     assert "個人携帯" not in str(list(load_workbook(io.BytesIO(response.content)).active.values))
+
+
+def test_the_api_keeps_a_shared_entrys_notes_with_its_keeper_too(
+    caseworker, other_org, org, api_as
+):
+    shared = AgencyFactory(
+        organization=other_org, name="共有", shared=True, notes="担当者の個人携帯は使わない"
+    )
+    own = AgencyFactory(organization=org, name="自前", notes="自機関のメモ")
+    api = api_as(caseworker)
+    assert api.get(f"/api/agencies/{shared.pk}/").json()["notes"] == ""
+    assert "個人携帯" not in api.get("/api/agencies/").content.decode()
+    assert api.get(f"/api/agencies/{own.pk}/").json()["notes"] == "自機関のメモ"

@@ -113,3 +113,15 @@ def test_the_list_reads_a_page_at_a_time(as_member, caseworker, supervisor, org,
     from yorisoi.core.testing.tables import read_xlsx
 
     assert len(read_xlsx(download).rows) == 2
+
+
+def test_the_list_opens_on_29_february(caseworker, supervisor, org):
+    from yorisoi.evaluations.stalled import stalled_cases
+
+    leap_day = datetime.date(2028, 2, 29)
+    case = _old_case(org, "うるう日")
+    case.opened_on = datetime.date(2024, 1, 10)
+    case.save()
+    _rate(caseworker, case, datetime.date(2025, 4, 1), 3)
+    _rate(caseworker, case, datetime.date(2026, 11, 1), 3)
+    assert [c for c, _e in stalled_cases(supervisor, today=leap_day, years=3)] == [case]

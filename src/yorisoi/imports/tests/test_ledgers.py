@@ -305,3 +305,32 @@ def test_the_job_page_tells_how_far_a_running_import_is(as_member, supervisor, o
     old = time.time() - jobs.STALE_AFTER - 60
     os.utime(jobs._progress_path(job.pk), (old, old))
     assert jobs.progress_of(job)["stale"] is True
+
+
+def test_a_member_who_left_never_hides_a_current_one_of_the_same_name(
+    tmp_path, org, make_member, h001
+):
+    left = make_member(org, Role.CASEWORKER, user__full_name="同姓 同名", is_active=False)
+    current = make_member(org, Role.CASEWORKER, user__full_name="同姓 同名")
+    assert left.pk < current.pk or left.pk > current.pk  # whichever was saved first
+    rows = [["H-001", "2024/04/08", "電話", "母", "同姓 同名", "母から電話"]]
+    path = write_csv(tmp_path / "経過.csv", CONTACT_HEADERS, rows)
+    call_command("import", "contacts", str(path), "--org", org.slug)
+    record = ContactRecord.objects.get()
+    assert (list(record.staff.all()), record.staff_as_recorded) == ([current], "")
+
+
+def test_a_finished_jobs_report_is_a_logged_read_wherever_it_is_shown(as_member, supervisor, org):
+    from yorisoi.audit.models import AuditEvent
+
+    job = ImportJob.objects.create(
+        organization=org,
+        ledger="cases",
+        filename="台帳.xlsx",
+        created_by=supervisor,
+        status=ImportJob.Status.DONE,
+    )
+    as_member(supervisor).get(reverse("imports:job_status", args=[job.pk]))
+    assert AuditEvent.objects.filter(
+        action="view", object_type="imports.importjob", object_id=str(job.pk)
+    ).exists()

@@ -42,7 +42,9 @@ def read_meanings(entries: list[str], files: list[str]) -> dict[str, dict[str, s
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Cannot read the mapping file {name}: {error}") from error
         lines.extend(
-            line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+            line.strip()
+            for line in text.splitlines()
+            if line.strip() and not line.strip().startswith("#")
         )
     meanings: dict[str, dict[str, str]] = {}
     for line in lines:

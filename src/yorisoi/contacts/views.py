@@ -144,10 +144,14 @@ class ContactSearchView(TableMixin, ScopedListView):
         if not self.query:
             return queryset.none()
         matches = search.matching(queryset, self.query)
-        with search.search_transaction():
-            self.frequent = connection.vendor == "postgresql" and search.is_frequent(matches)
-            if self.grouped:
-                self.beyond_limit = self.frequent or search.is_frequent(matches)
+        postgresql = connection.vendor == "postgresql"
+        frequent = False
+        if postgresql or self.grouped:
+            with search.search_transaction():
+                frequent = search.is_frequent(matches)  # counted once, for both uses
+        self.frequent = postgresql and frequent
+        if self.grouped:
+            self.beyond_limit = frequent
         if self.frequent:  # newest first by reading notes, not by fetching every match
             matches = search.scanning(queryset, self.query)
         matches = matches.order_by("-occurred_at", "-pk")

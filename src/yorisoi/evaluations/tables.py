@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases.tables import case_columns
-from yorisoi.core.tables import CHOICE, DATE, NUMBER, Column, Table
+from yorisoi.core.tables import CHOICE, DATE, NUMBER, Column, Table, record_column
 
 
 def _history_url(row) -> str:
@@ -16,7 +16,7 @@ EVALUATIONS = Table(
     "evaluations",
     _("Evaluations"),
     [
-        Column("rated_on", _("Rated on"), kind=DATE, link=_history_url, order_by="rated_on"),
+        record_column("rated_on", _("Rated on"), "evaluations:case_history", pk="case_id"),
         *case_columns(),
         Column(
             "instrument",

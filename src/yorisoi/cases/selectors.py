@@ -108,7 +108,9 @@ def case_page(
     """The panels at ``positions`` and ``limit`` timeline entries (``kinds``, before ``before``).
 
     Every panel and timeline kind says what it needs; all of it comes in one query however
-    much the case holds (panels registered without ``needs`` query on their own).
+    much the case holds (panels registered without ``needs`` query on their own). The
+    timeline takes a second: the first brings each kind's newest rows alone (no related rows),
+    enough to place them; the second the shown entries with everything their templates use.
     """
     chosen = [
         kind for kind in extensions.timeline_kinds() if limit and (not kinds or kind.key in kinds)
@@ -116,17 +118,36 @@ def case_page(
     panels = {position: extensions.panels(position) for position in positions}
     needs = _core_needs(case)
     for kind in chosen:
-        needs[f"timeline.{kind.key}"] = kind.rows(before, limit)
+        needs[f"timeline.{kind.key}"] = _placing(kind.rows(before, limit))
     for panel in (p for group in panels.values() for p in group):
         if panel.needs is not None:
             needs.update(panel.needs(case, member))
     found = bundle.fetch(Case.objects.filter(pk=case.pk), needs)
+    placed = sorted(
+        (
+            (kind.moment(obj), order, kind, obj.pk)
+            for order, kind in enumerate(chosen)
+            for obj in found.pop(f"timeline.{kind.key}")
+            if before is None or kind.moment(obj) < before
+        ),
+        key=lambda entry: entry[0],
+        reverse=True,
+    )[:limit]
+    shown: dict[str, list[Any]] = {}
+    for _at, _order, kind, pk in placed:
+        shown.setdefault(kind.key, []).append(pk)
+    rows = {
+        f"timeline.{kind.key}": _only(kind.rows(before, limit), shown[kind.key])
+        for kind in chosen
+        if kind.key in shown
+    }
+    full = bundle.fetch(Case.objects.filter(pk=case.pk), rows) if rows else {}
     entries = [
         TimelineEntry(kind.key, kind.label, kind.moment(obj), obj, kind.template)
         for kind in chosen
-        for obj in found[f"timeline.{kind.key}"]
+        for obj in full.get(f"timeline.{kind.key}", [])
     ]
-    entries = [e for e in entries if before is None or e.at < before]
+    # The same order as the placing: by moment, ties in the kinds' order and each kind's own.
     entries.sort(key=lambda e: e.at, reverse=True)
     contexts = {
         position: [
@@ -142,7 +163,20 @@ def case_page(
         ]
         for position, group in panels.items()
     }
-    return CasePage(entries[:limit], contexts, found)
+    return CasePage(entries, contexts, found)
+
+
+def _placing(rows: Rows) -> Rows:
+    """A timeline kind's rows as they are (their own columns, where ``moment`` reads), without
+    the related rows and lists the entry's template needs."""
+    return Rows(rows.queryset.select_related(None))
+
+
+def _only(rows: Rows, pks: list[Any]) -> Rows:
+    """A timeline kind's rows with everything they need, for the entries ``pks`` only."""
+    queryset = rows.queryset.all()
+    queryset.query.clear_limits()
+    return Rows(queryset.filter(pk__in=pks), rows.related, rows.many, rows.fields)
 
 
 def _events(before: datetime.datetime | None, limit: int) -> Rows:

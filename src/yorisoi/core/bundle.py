@@ -29,7 +29,9 @@ Field: TypeAlias = "models.Field[Any, Any]"
 SQL = tuple[str, Any]
 
 PAIRS_PER_OBJECT = 45  # PostgreSQL's jsonb_build_object takes at most 100 arguments
-NEVER_FETCHED = {"password"}  # a user's password hash has no place on a page
+# A user's password hash has no place on a page; the normalized copy of a record's notes that
+# search indexes (core.search) is never shown and was a third of a contact record's JSON.
+NEVER_FETCHED = {"password", "search_text"}
 
 
 @dataclass(frozen=True)
@@ -115,40 +117,6 @@ def _pairs(plan: _Plan, prefix: str = "") -> dict[str, Any]:
     return pairs
 
 
-class _WholeRow(Func):
-    """PostgreSQL: the whole row of the table a column belongs to, as JSON keyed by column
-    (``to_jsonb(alias)``), without the columns never fetched. One expression for a row instead
-    of one per field: building and compiling the case page's statement was most of its time."""
-
-    output_field = models.JSONField()
-
-    def as_sql(  # type: ignore[override]  # the SQL is fixed
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
-    ) -> SQL:
-        column = self.get_source_expressions()[0]
-        alias = compiler.quote_name_unless_alias(column.alias)
-        hidden = "".join(f" - '{name}'" for name in sorted(NEVER_FETCHED))
-        return f"(to_jsonb({alias}){hidden})", []
-
-
-def _a_column(plan: _Plan) -> Field:
-    """A column of the row that only its own table holds (so referring to it joins the table)."""
-    return next((f for f in plan.fields if not f.primary_key), plan.fields[0])
-
-
-def _rows_pairs(plan: _Plan, path: str = "") -> dict[str, Any]:
-    """PostgreSQL's pairs: "_" the row itself, each foreign-key path its row, each many its
-    rows (the same shape inside)."""
-    prefix = f"{path}__" if path else ""
-    pairs: dict[str, Any] = {path or "_": _WholeRow(F(f"{prefix}{_a_column(plan).attname}"))}
-    for name, sub in plan.related.items():
-        pairs.update(_rows_pairs(sub, f"{prefix}{name}"))
-    for name, (lookup, sub) in plan.many.items():
-        children = sub.model._default_manager.filter(**{lookup: OuterRef(f"{prefix}pk")})
-        pairs[f"{prefix}{name}"] = JSONRows(children, sub, whole_rows=True)
-    return pairs
-
-
 class _Merge(Func):
     """Several JSON objects as one (jsonb ``||`` on PostgreSQL, ``json_patch`` on SQLite)."""
 
@@ -184,9 +152,8 @@ class JSONRows(Subquery):
 
     output_field = models.JSONField()
 
-    def __init__(self, queryset: QuerySet[Any], plan: _Plan, *, whole_rows: bool = False):
-        pairs = _rows_pairs(plan) if whole_rows else _pairs(plan)
-        queryset = queryset.annotate(_j=_object(pairs)).values("_j")
+    def __init__(self, queryset: QuerySet[Any], plan: _Plan):
+        queryset = queryset.annotate(_j=_object(_pairs(plan))).values("_j")
         super().__init__(queryset, output_field=models.JSONField())
 
     def as_sql(
@@ -198,12 +165,176 @@ class JSONRows(Subquery):
     ) -> SQL:
         # ``inner`` is Django's compiled subquery; its values stay in ``params``.
         inner, params = super().as_sql(compiler, connection, template="%(subquery)s", **extra)
-        if connection.vendor == "postgresql":
-            sql = f"COALESCE((SELECT JSONB_AGG(_r._j) FROM ({inner}) _r), '[]'::jsonb)"  # noqa: S608
-        else:
-            # json() outside the subquery keeps the value JSON when it is nested in an object.
-            sql = f"JSON((SELECT JSON_GROUP_ARRAY(JSON(_r._j)) FROM ({inner}) _r))"  # noqa: S608
+        # json() outside the subquery keeps the value JSON when it is nested in an object.
+        sql = f"JSON((SELECT JSON_GROUP_ARRAY(JSON(_r._j)) FROM ({inner}) _r))"  # noqa: S608
         return sql, params
+
+
+class WholeRows(Subquery):
+    """PostgreSQL: the rows of ``queryset`` as one JSON array of whole rows (``[]`` if none).
+
+    Django compiles only the queryset's own selection of primary keys (its filters, order and
+    slice); the JSON around it is written here from the plan: each row ``to_jsonb`` under "_",
+    each foreign-key path's row under its path (joined by key), each many-relation as a nested
+    array of the same shape. Building the same statement from ORM expressions took most of
+    the case page's time.
+    """
+
+    output_field = models.JSONField()
+
+    def __init__(self, queryset: QuerySet[Any], plan: _Plan):
+        super().__init__(queryset.values("pk"), output_field=models.JSONField())
+        self.plan = plan
+
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        template: str | None = None,
+        **extra: Any,
+    ) -> SQL:
+        inner, params = super().as_sql(compiler, connection, template="%(subquery)s", **extra)
+        names = _Aliases(connection.ops.quote_name)
+        row, joins = names.new(), list[str]()
+        built = _row_object(self.plan, row, joins, names)
+        table = names.quote(self.plan.model._meta.db_table)
+        pk = names.quote(self.plan.model._meta.pk.column)
+        sql = (
+            f"COALESCE((SELECT JSONB_AGG({built} ORDER BY _k.n) "  # noqa: S608
+            f"FROM UNNEST(ARRAY({inner})) WITH ORDINALITY AS _k(id, n) "
+            f"JOIN {table} {row} ON {row}.{pk} = _k.id{''.join(joins)}), '[]'::jsonb)"
+        )
+        return sql, params
+
+
+class _Aliases:
+    """Table aliases of one ``WholeRows`` statement (``_b0``, ``_b1``, …), and quoting."""
+
+    def __init__(self, quote: Any):
+        self.quote = quote
+        self._next = 0
+
+    def new(self) -> str:
+        self._next += 1
+        return f"_b{self._next - 1}"
+
+
+def _whole(alias: str) -> str:
+    hidden = "".join(f" - '{name}'" for name in sorted(NEVER_FETCHED))
+    return f"(TO_JSONB({alias}){hidden})"
+
+
+def _join(
+    model: type[models.Model], alias: str, name: str, joins: list[str], names: _Aliases
+) -> tuple[type[models.Model], str]:
+    """LEFT JOIN the row the foreign key ``name`` of ``alias`` points to; its model and alias."""
+    relation: Any = model._meta.get_field(name)
+    target = cast(type[models.Model], relation.related_model)
+    joined = names.new()
+    joins.append(
+        f" LEFT JOIN {names.quote(target._meta.db_table)} {joined} ON "
+        f"{joined}.{names.quote(relation.target_field.column)} = "
+        f"{alias}.{names.quote(relation.column)}"
+    )
+    return target, joined
+
+
+def _row_object(plan: _Plan, alias: str, joins: list[str], names: _Aliases, path: str = "") -> str:
+    """``_rows``' shape: "_" (or the path) the row, each foreign-key path its row, each many
+    its rows; joins for the foreign keys are added to ``joins``."""
+    pairs: list[tuple[str, str]] = [(path or "_", _whole(alias))]
+    prefix = f"{path}__" if path else ""
+    for name, sub in plan.related.items():
+        _model, joined = _join(plan.model, alias, name, joins, names)
+        pairs.extend(_row_pairs(sub, joined, joins, names, f"{prefix}{name}"))
+    for name, (_lookup, sub) in plan.many.items():
+        pairs.append((f"{prefix}{name}", _many(plan.model, alias, name, sub, names)))
+    return _json_object(pairs)
+
+
+def _row_pairs(
+    plan: _Plan, alias: str, joins: list[str], names: _Aliases, path: str
+) -> list[tuple[str, str]]:
+    pk = names.quote(plan.model._meta.pk.column)
+    # An empty foreign key joins no row: null, not an object of nulls.
+    pairs = [(path, f"CASE WHEN {alias}.{pk} IS NULL THEN NULL ELSE {_whole(alias)} END")]
+    for name, sub in plan.related.items():
+        _model, joined = _join(plan.model, alias, name, joins, names)
+        pairs.extend(_row_pairs(sub, joined, joins, names, f"{path}__{name}"))
+    for name, (_lookup, sub) in plan.many.items():
+        pairs.append((f"{path}__{name}", _many(plan.model, alias, name, sub, names)))
+    return pairs
+
+
+def _json_object(pairs: list[tuple[str, str]]) -> str:
+    chunks = [
+        "JSONB_BUILD_OBJECT("
+        + ", ".join(f"'{key}', {value}" for key, value in pairs[i : i + PAIRS_PER_OBJECT])
+        + ")"
+        for i in range(0, len(pairs), PAIRS_PER_OBJECT)
+    ]
+    return "(" + " || ".join(chunks) + ")"
+
+
+def _many(model: type[models.Model], alias: str, name: str, plan: _Plan, names: _Aliases) -> str:
+    """The rows of the many-relation ``name`` of ``alias`` as a JSON array, in their model's
+    default order."""
+    relation: Any = model._meta.get_field(name)
+    child, joins = names.new(), list[str]()
+    quote = names.quote
+    table = quote(plan.model._meta.db_table)
+    if relation.many_to_many:
+        field = relation if relation.concrete else relation.field
+        through = field.remote_field.through._meta
+        own, other = field.m2m_column_name(), field.m2m_reverse_name()
+        if not relation.concrete:  # the relation seen from the model the field points to
+            own, other = other, own
+        link = names.new()
+        child_pk = quote(plan.model._meta.pk.column)
+        source = (
+            f"{quote(through.db_table)} {link} "
+            f"JOIN {table} {child} ON {child}.{child_pk} = {link}.{quote(other)}"
+        )
+        condition = f"{link}.{quote(own)} = {alias}.{quote(model._meta.pk.column)}"
+    else:  # a reverse foreign key (or one-to-one)
+        field = relation.field
+        source = f"{table} {child}"
+        condition = f"{child}.{quote(field.column)} = {alias}.{quote(field.target_field.column)}"
+    built = _row_object(plan, child, joins, names)
+    order = _order_by(plan.model, child, joins, names)
+    ordering = f" ORDER BY {', '.join(order)}" if order else ""
+    return (
+        f"COALESCE((SELECT JSONB_AGG({built}{ordering}) FROM {source}{''.join(joins)} "  # noqa: S608
+        f"WHERE {condition}), '[]'::jsonb)"
+    )
+
+
+def _order_by(
+    model: type[models.Model],
+    alias: str,
+    joins: list[str],
+    names: _Aliases,
+    ordering: Iterable[str] | None = None,
+    descending: bool = False,
+) -> list[str]:
+    """SQL terms for a model's default ordering as Django would apply it: a path through
+    foreign keys joins them, a foreign key itself orders by its model's ordering."""
+    terms: list[str] = []
+    for key in (model._meta.ordering or []) if ordering is None else ordering:
+        if not isinstance(key, str) or key == "?":
+            continue
+        desc = key.startswith("-") != descending
+        *path, last = key.lstrip("-").split("__")
+        current, at = model, alias
+        for part in path:
+            current, at = _join(current, at, part, joins, names)
+        field: Any = current._meta.pk if last == "pk" else current._meta.get_field(last)
+        if field.is_relation and last != field.attname:
+            target, joined = _join(current, at, last, joins, names)
+            terms.extend(_order_by(target, joined, joins, names, None, desc))
+            continue
+        terms.append(f"{at}.{names.quote(field.column)}{' DESC' if desc else ' ASC'}")
+    return terms
 
 
 def _value(model_field: Field, value: Any, vendor: str) -> Any:
@@ -239,20 +370,65 @@ def _build(plan: _Plan, data: Mapping[str, Any], db: str, vendor: str, prefix: s
     return obj
 
 
-def _build_rows(plan: _Plan, data: Mapping[str, Any], db: str, path: str = "") -> Any:
-    """``_build`` for PostgreSQL's whole rows: each row under its path, keyed by column."""
+# Fields whose JSON value is already their Python value (text, whole numbers, true/false), as
+# long as the field class keeps its base's conversion: most of a row, converted for nothing.
+_NATIVE = (models.CharField, models.TextField, models.IntegerField, models.BooleanField)
+_Converters = tuple[list[str], list[tuple[str | None, "Field | None"]]]
+_converter_cache: dict[tuple[type[models.Model], tuple[str, ...]], _Converters] = {}
+
+
+def _native(field: Field) -> bool:
+    target = field.target_field if isinstance(field, models.ForeignKey) else field
+    return any(
+        isinstance(target, base) and type(target).to_python is base.to_python for base in _NATIVE
+    )
+
+
+def _converters(model: type[models.Model], fields: list[Field]) -> _Converters:
+    """The attribute names of ``fields`` and, for each, its column and the field to convert
+    its JSON value with (None: taken as it is), worked out once per model and fields."""
+    key = (model, tuple(f.attname for f in fields))
+    if key not in _converter_cache:
+        _converter_cache[key] = (
+            [f.attname for f in fields],
+            [(f.column, None if _native(f) else f) for f in fields],
+        )
+    return _converter_cache[key]
+
+
+def _build_rows(
+    plan: _Plan,
+    data: Mapping[str, Any],
+    db: str,
+    seen: dict[tuple[int, Any], Any],
+    path: str = "",
+) -> Any:
+    """``_build`` for PostgreSQL's whole rows: each row under its path, keyed by column.
+
+    A row that foreign keys reach again (the same question under each evaluation's scores,
+    the same user under each membership) is built once and shared, through ``seen``.
+    """
     row = data.get(path or "_")
     if row is None:
         return None  # an empty foreign key (a row of NULLs is NULL)
-    names = [f.attname for f in plan.fields]
-    values = [_value(f, row.get(f.column), "postgresql") for f in plan.fields]
+    key = (id(plan), row.get(plan.model._meta.pk.column))
+    if path and key in seen:
+        return seen[key]
+    names, converters = _converters(plan.model, plan.fields)
+    values = [
+        row.get(column) if convert is None else _value(convert, row.get(column), "postgresql")
+        for column, convert in converters
+    ]
     obj = plan.model.from_db(db, names, values)
     prefix = f"{path}__" if path else ""
     for name, sub in plan.related.items():
-        obj._state.fields_cache[name] = _build_rows(sub, data, db, f"{prefix}{name}")
+        obj._state.fields_cache[name] = _build_rows(sub, data, db, seen, f"{prefix}{name}")
     for name, (_lookup, sub) in plan.many.items():
-        children = [_build_rows(sub, item, db) for item in data.get(f"{prefix}{name}") or []]
+        items = data.get(f"{prefix}{name}") or []
+        children = [_build_rows(sub, item, db, seen) for item in items]
         _prefetched(obj, name, _in_order(children, sub.model._default_manager.all()))
+    if path:
+        seen[key] = obj
     return obj
 
 
@@ -265,7 +441,8 @@ def hydrate(rows: Rows, data: list[dict[str, Any]] | str | None, db: str = "defa
     items: list[dict[str, Any]] = json.loads(data) if isinstance(data, str) else data or []
     plan, vendor = _plan(rows), connections[db].vendor
     if _whole_rows(db):
-        built = [_build_rows(plan, item, db) for item in items]
+        seen: dict[tuple[int, Any], Any] = {}
+        built = [_build_rows(plan, item, db, seen) for item in items]
     else:
         built = [_build(plan, item, db, vendor) for item in items]
     return _in_order(built, rows.queryset)
@@ -310,12 +487,9 @@ def fetch(outer: QuerySet[Any], needs: Mapping[str, Rows]) -> dict[str, list[Any
     """Every list of ``needs`` for the one row of ``outer``, in one query."""
     if not needs:
         return {}
-    whole = _whole_rows(outer.db)
+    kind = WholeRows if _whole_rows(outer.db) else JSONRows
     row = outer.values(
-        **{
-            f"_n{i}": JSONRows(rows.queryset, _plan(rows), whole_rows=whole)
-            for i, rows in enumerate(needs.values())
-        }
+        **{f"_n{i}": kind(rows.queryset, _plan(rows)) for i, rows in enumerate(needs.values())}
     )
     found = row.first() or {}
     return {

@@ -13,6 +13,7 @@ from yorisoi.contacts import services
 from yorisoi.contacts.models import ContactRecord
 from yorisoi.core import bundle
 from yorisoi.core.bundle import Rows
+from yorisoi.core.roles import Role
 
 
 def _values(obj):
@@ -108,13 +109,42 @@ def test_the_password_hash_never_leaves_the_database(caseworker, org):
     case = CaseFactory(organization=org)
     _contacts(case, caseworker, caseworker)
     rows = Rows(ContactRecord.objects.filter(case=OuterRef("pk")), many=("staff__user",))
-    whole = connection.vendor == "postgresql"
+    kind = bundle.WholeRows if connection.vendor == "postgresql" else bundle.JSONRows
     raw = (
-        Case.objects.filter(pk=case.pk)
-        .values(j=bundle.JSONRows(rows.queryset, bundle._plan(rows), whole_rows=whole))
-        .get()["j"]
+        Case.objects.filter(pk=case.pk).values(j=kind(rows.queryset, bundle._plan(rows))).get()["j"]
     )
     text = raw if isinstance(raw, str) else json.dumps(raw)
     assert caseworker.user.password not in text
     assert '"password"' not in text
     assert caseworker.user.username in text  # the user's row did come
+
+
+def test_many_relations_keep_their_models_order_both_ways(org, make_member):
+    """Staff ordered through their user's furigana (a join), and a many-to-many seen from the
+    other side (a household member's contacts, newest first), as the ORM gives them."""
+    from yorisoi.cases.models import HouseholdMember
+
+    staff = [make_member(org, Role.CASEWORKER, user__full_name_kana=kana) for kana in "わさあ"]
+    case = CaseFactory(organization=org)
+    _contacts(case, staff[0], staff[1])
+    ContactRecord.objects.get(summary="母と話した 3").staff.add(*staff)
+    found = bundle.fetch(
+        Case.objects.filter(pk=case.pk),
+        {
+            "contacts": Rows(ContactRecord.objects.filter(case=OuterRef("pk")), many=("staff",)),
+            "members": Rows(
+                HouseholdMember.objects.filter(household=OuterRef("household")),
+                many=("contacts",),
+            ),
+        },
+    )
+    expected = ContactRecord.objects.filter(case=case).prefetch_related("staff")
+    assert [[m.pk for m in c.staff.all()] for c in found["contacts"]] == [
+        [m.pk for m in c.staff.all()] for c in expected
+    ]
+    assert [m.pk for m in found["contacts"][0].staff.all()] == [s.pk for s in reversed(staff)]
+    (mother,) = found["members"]
+    assert [c.pk for c in mother.contacts.all()] == [
+        c.pk for c in HouseholdMember.objects.get(pk=mother.pk).contacts.all()
+    ]
+    assert len(mother.contacts.all()) == 3

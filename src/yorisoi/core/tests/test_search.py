@@ -150,3 +150,20 @@ def test_postgresql_plan_uses_gin_index() -> None:
 def test_sqlite_plan_uses_fts_table() -> None:
     explained = plan("訪問")
     assert "contacts_contactrecord_fts VIRTUAL TABLE" in explained
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's bigram function")
+@pytest.mark.parametrize(
+    ("body", "lexemes"),
+    [
+        ("", []),
+        ("母", ["母"]),
+        ("訪問", ["問", "訪問"]),
+        ("母と母", ["と母", "母", "母と"]),  # each pair once, and the last character alone
+        ("a、b", ["a、", "b", "、b"]),  # pairs across punctuation are harmless extras
+    ],
+)
+def test_postgresql_bigram_function(body: str, lexemes: list[str]) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tsvector_to_array(yorisoi_bigrams(%s))", [body])
+        assert sorted(cursor.fetchone()[0]) == sorted(lexemes)

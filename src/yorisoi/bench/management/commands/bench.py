@@ -13,6 +13,7 @@ the database; ``--reuse`` measures data an earlier run built.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import statistics
@@ -148,6 +149,10 @@ class Command(BaseCommand):
             build_seconds = round(time.perf_counter() - started, 1)
             self.stderr.write(f"built in {build_seconds:.0f} s")
         members = self._members(org)
+        # As the server does once it has started (yorisoi/wsgi.py): the build's objects and
+        # everything loaded so far frozen out of the collector's generations.
+        gc.collect()
+        gc.freeze()
         clients = {role: self._client(member, org) for role, member in members.items()}
         pages = self._pages(org, members)
         results = {}

@@ -1,6 +1,6 @@
 """What assessments add to the case page and the start page."""
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +11,7 @@ from yorisoi.cases.choices import OPEN_STATUSES
 from yorisoi.cases.selectors import cases_for, cases_in_scope
 from yorisoi.core.bundle import Rows
 from yorisoi.core.roles import Role
-from yorisoi.due.registry import DueItem
+from yorisoi.due.registry import DueItem, DueRows
 from yorisoi.meetings.panels import latest_meeting
 
 
@@ -135,8 +135,15 @@ def _urgent_without_meeting(member, today):
         .filter(urgency=Urgency.URGENT)
     )
     met = CaseMeeting.objects.filter(case=OuterRef("pk"), held_on__gte=OuterRef("urgent_on"))
-    cases = cases.annotate(met=Exists(met)).filter(met=False).select_related("person")[:50]
-    return [DueItem("urgent", c, c.meeting_due_on, _("Urgent: hold a case meeting")) for c in cases]
+    cases = (
+        cases.annotate(met=Exists(met))
+        .filter(met=False)
+        .select_related("person")
+        .order_by(F("meeting_due_on").asc(nulls_last=True), "pk")
+    )
+    return DueRows(
+        cases, lambda c: DueItem("urgent", c, c.meeting_due_on, _("Urgent: hold a case meeting"))
+    )
 
 
 def register_due() -> None:

@@ -6,7 +6,7 @@ from yorisoi.cases.choices import ApprovalStatus
 from yorisoi.cases.models import ClosureRequest, FollowUp
 from yorisoi.cases.selectors import cases_in_scope
 from yorisoi.core.roles import Role
-from yorisoi.due.registry import DueItem, DueKind, register
+from yorisoi.due.registry import DueItem, DueKind, DueRows, register
 
 
 def _check_ins(member, today):
@@ -18,12 +18,15 @@ def _check_ins(member, today):
             next_check_on__lte=today,
             case__in=cases_in_scope(member, open_only=False),
         )
-        .select_related("case__person")[:50]
+        .select_related("case__person")
+        .order_by("next_check_on", "pk")
     )
-    return [
-        DueItem("check_in", f.case, f.next_check_on, _("A gentle check-in after closing"))
-        for f in rows
-    ]
+    return DueRows(
+        rows,
+        lambda f: DueItem(
+            "check_in", f.case, f.next_check_on, _("A gentle check-in after closing")
+        ),
+    )
 
 
 def _closures_to_approve(member, today):
@@ -31,10 +34,11 @@ def _closures_to_approve(member, today):
         ClosureRequest.objects.for_member(member)
         .filter(status=ApprovalStatus.PENDING)
         .select_related("case__person", "requested_by__user")
-        .order_by("created_at")[:50]
+        .order_by("created_at", "pk")
     )
-    return [
-        DueItem(
+    return DueRows(
+        rows,
+        lambda r: DueItem(
             "closure_approval",
             r.case,
             None,
@@ -44,9 +48,8 @@ def _closures_to_approve(member, today):
                 "reason": r.get_close_reason_display(),
             },
             obj=r,
-        )
-        for r in rows
-    ]
+        ),
+    )
 
 
 def register_due() -> None:

@@ -13,7 +13,7 @@ from yorisoi.cases.choices import OPEN_STATUSES
 from yorisoi.cases.selectors import cases_in_scope
 from yorisoi.contacts.models import CaseContactState
 from yorisoi.core.bundle import Rows
-from yorisoi.due.registry import DueItem
+from yorisoi.due.registry import DueItem, DueRows
 
 
 def panel_needs(case, member) -> dict[str, Rows]:
@@ -33,7 +33,7 @@ def panel(case, member, found) -> dict:
     }
 
 
-def due_items(member, today) -> list[DueItem]:
+def due_rows(member, today) -> DueRows:
     """Cases whose run reached the organization's number (supervisors; one query, from each
     case's contact state rather than a count over every contact record)."""
     limit = member.organization.cancellation_alert_count
@@ -42,14 +42,14 @@ def due_items(member, today) -> list[DueItem]:
         .annotate(cancellations=F("contact_state__cancelled_in_a_row"))
         .filter(cancellations__gte=limit)
         .select_related("person")
-        .order_by("-cancellations", "pk")[:50]
+        .order_by("-cancellations", "pk")
     )
-    return [
-        DueItem(
+    return DueRows(
+        cases,
+        lambda case: DueItem(
             "cancellations",
             case,
             None,
             _("Meetings called off %(n)s times in a row") % {"n": case.cancellations},
-        )
-        for case in cases
-    ]
+        ),
+    )

@@ -15,7 +15,7 @@ from yorisoi.contacts.models import ContactRecord
 from yorisoi.core import bundle, search
 from yorisoi.core.bundle import Rows
 from yorisoi.core.roles import Role
-from yorisoi.due.registry import DueItem, DueKind
+from yorisoi.due.registry import DueItem, DueKind, DueRows
 
 
 class NoteWordsFilter(django_filters.CharFilter):
@@ -61,18 +61,18 @@ def _silence(member, today):
             | Q(last_reached__isnull=True, opened_on__lt=limit)
         )
         .select_related("person")
-        .order_by(F("last_reached").asc(nulls_last=True), "pk")[:50]
+        .order_by(F("last_reached").asc(nulls_last=True), "pk")
     )
-    return [
-        DueItem(
+    return DueRows(
+        cases,
+        lambda c: DueItem(
             "silence",
             c,
             None,
             _("No contact that reached the person or family for %(days)s days or more")
             % {"days": days},
-        )
-        for c in cases
-    ]
+        ),
+    )
 
 
 def register() -> None:
@@ -124,7 +124,7 @@ def register() -> None:
         DueKind(
             "cancellations",
             _("Meetings called off in a row"),
-            cancellations.due_items,
+            cancellations.due_rows,
             45,
             roles=frozenset({Role.SUPERVISOR}),
         )

@@ -3,7 +3,8 @@
 
 A caseworker sees what is due on their own cases, a supervisor on every case of the
 organization (each kind narrows its rows with ``cases.selectors.cases_in_scope``). Each kind
-is one query, whatever the number of cases.
+is one query, whatever the number of cases: its first rows, most pressing first, each
+carrying how many there are in all (the start page shows a few and the true number).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Count, QuerySet, Window
 from django.urls import reverse
 
 
@@ -34,10 +36,19 @@ class DueItem:
 
 
 @dataclass(frozen=True)
+class DueRows:
+    """What a kind finds: its rows, most pressing first (unsliced), and each row as an item."""
+
+    queryset: QuerySet[Any]
+    item: Callable[[Any], DueItem]
+
+
+@dataclass(frozen=True)
 class DueKind:
     key: str
     label: object  # lazy translation
-    items: Callable[[Any, datetime.date], list[DueItem]]  # (member, today) -> items
+    # (member, today) -> the kind's rows, or None when nothing of the kind can be due today
+    rows: Callable[[Any, datetime.date], DueRows | None]
     order: int = 50
     # Roles that see this kind at all (None: everyone who may see cases).
     roles: frozenset[str] | None = None
@@ -46,6 +57,17 @@ class DueKind:
 
     def applies_to(self, member) -> bool:
         return self.roles is None or member.role in self.roles
+
+
+@dataclass(frozen=True)
+class DueGroup:
+    kind: DueKind
+    items: list[DueItem]  # the first ``limit`` of them, or all
+    total: int  # how many the kind has in all
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
 
 
 _kinds: dict[str, DueKind] = {}
@@ -59,7 +81,19 @@ def kinds() -> list[DueKind]:
     return sorted(_kinds.values(), key=lambda k: k.order)
 
 
-def due_for(member, today: datetime.date) -> list[tuple[DueKind, list[DueItem]]]:
-    """Every registered kind the member answers for, with its items (empty kinds left out)."""
-    found = [(kind, kind.items(member, today)) for kind in kinds() if kind.applies_to(member)]
-    return [(kind, items) for kind, items in found if items]
+def due_for(
+    member, today: datetime.date, *, limit: int | None = None, only: str = ""
+) -> list[DueGroup]:
+    """Every registered kind the member answers for (or the kind ``only``), each with its first
+    ``limit`` items (all without one) and its true number; kinds with nothing due left out."""
+    groups = []
+    for kind in kinds():
+        if (only and kind.key != only) or not kind.applies_to(member):
+            continue
+        found = kind.rows(member, today)
+        if found is None:
+            continue
+        rows = list(found.queryset.annotate(due_total=Window(Count("pk")))[:limit])
+        if rows:
+            groups.append(DueGroup(kind, [found.item(row) for row in rows], rows[0].due_total))
+    return groups

@@ -13,11 +13,14 @@ from yorisoi.core.views import MemberRequiredMixin, request_member
 from yorisoi.due import tables
 from yorisoi.due.registry import due_for, kinds
 
+# The start page is a glance: the first few of each kind, with how many there are in all.
+PANEL_ITEMS = 8
+
 
 def due_panel(member) -> dict:
-    """For the start page: the first few items of each kind."""
+    """For the start page: the first few items of each kind and each kind's true number."""
     today = timezone.localdate()
-    return {"groups": due_for(member, today), "today": today}
+    return {"groups": due_for(member, today, limit=PANEL_ITEMS), "today": today}
 
 
 class DueKindForm(forms.Form):
@@ -58,10 +61,9 @@ class DueListView(MemberRequiredMixin, TableMixin, TemplateView):
         chosen = form.cleaned_data.get("kind") if form.is_valid() else ""
         today = timezone.localdate()
         return [
-            tables.DueRow(kind, item, today)
-            for kind, items in due_for(request_member(self.request), today)
-            if not chosen or kind.key == chosen
-            for item in items
+            tables.DueRow(group.kind, item, today)
+            for group in due_for(request_member(self.request), today, only=chosen or "")
+            for item in group.items
         ]
 
     def table_objects(self, context):

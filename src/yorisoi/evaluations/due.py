@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yorisoi.cases.selectors import cases_in_scope
 from yorisoi.core.dates import fiscal_year_of, fiscal_year_range
-from yorisoi.due.registry import DueItem, DueKind, register
+from yorisoi.due.registry import DueItem, DueKind, DueRows, register
 from yorisoi.evaluations.choices import Timing
 from yorisoi.evaluations.models import Evaluation
 
@@ -25,7 +25,7 @@ def _fiscal_year_end(member, today):
     scope = cases_in_scope(member)
     year = ending_fiscal_year(today)
     if year is None:
-        return []
+        return None
     _start, end = fiscal_year_range(year)
     done = Evaluation.objects.filter(
         case=OuterRef("pk"), timing=Timing.FISCAL_YEAR_END, fiscal_year=year
@@ -35,12 +35,12 @@ def _fiscal_year_end(member, today):
         .annotate(done=Exists(done))
         .filter(done=False)
         .select_related("person")
-        .order_by("number")[:100]
+        .order_by("number")
     )
-    return [
-        DueItem("fiscal_year_end", c, end, _("Evaluation at the end of the fiscal year"))
-        for c in cases
-    ]
+    return DueRows(
+        cases,
+        lambda c: DueItem("fiscal_year_end", c, end, _("Evaluation at the end of the fiscal year")),
+    )
 
 
 def register_due() -> None:

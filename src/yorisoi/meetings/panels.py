@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from yorisoi.cases import extensions
 from yorisoi.cases.selectors import cases_in_scope
 from yorisoi.core.bundle import Rows
-from yorisoi.due.registry import DueItem
+from yorisoi.due.registry import DueItem, DueRows
 from yorisoi.meetings.models import CaseMeeting, MeetingAction
 
 
@@ -80,9 +80,10 @@ def _actions_overdue(member, today):
     rows = (
         MeetingAction.objects.for_member(member)
         .filter(done_on__isnull=True, due_on__lt=today, meeting__case__in=scope)
-        .select_related("meeting__case__person", "owner__user")[:50]
+        .select_related("meeting__case__person", "owner__user")
+        .order_by("due_on", "pk")
     )
-    return [DueItem("meeting_action", a.meeting.case, a.due_on, a.what) for a in rows]
+    return DueRows(rows, lambda a: DueItem("meeting_action", a.meeting.case, a.due_on, a.what))
 
 
 def register_due() -> None:

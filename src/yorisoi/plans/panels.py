@@ -7,7 +7,7 @@ from yorisoi.cases.choices import ApprovalStatus
 from yorisoi.cases.selectors import cases_in_scope
 from yorisoi.core.bundle import Rows
 from yorisoi.core.roles import Role
-from yorisoi.due.registry import DueItem
+from yorisoi.due.registry import DueItem, DueRows
 from yorisoi.plans.models import PlanReview, SupportPlan
 
 
@@ -73,11 +73,12 @@ def _reviews_due(member, today):
         .filter(case__in=scope, review_on__lt=today)
         .annotate(superseded=Exists(newer), reviewed=Exists(reviewed))
         .filter(superseded=False, reviewed=False)
-        .select_related("case__person")[:50]
+        .select_related("case__person")
+        .order_by("review_on", "pk")
     )
-    return [
-        DueItem("plan_review", p.case, p.review_on, _("Review the support plan")) for p in plans
-    ]
+    return DueRows(
+        plans, lambda p: DueItem("plan_review", p.case, p.review_on, _("Review the support plan"))
+    )
 
 
 def _plans_to_approve(member, today):
@@ -85,18 +86,18 @@ def _plans_to_approve(member, today):
         SupportPlan.objects.for_member(member)
         .filter(approval=ApprovalStatus.PENDING)
         .select_related("case__person")
-        .order_by("made_on")[:50]
+        .order_by("made_on", "pk")
     )
-    return [
-        DueItem(
+    return DueRows(
+        plans,
+        lambda p: DueItem(
             "plan_approval",
             p.case,
             None,
             _("Support plan, version %(n)s") % {"n": p.number},
             url=reverse("plans:plan_detail", args=[p.pk]),
-        )
-        for p in plans
-    ]
+        ),
+    )
 
 
 def register_due() -> None:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from yorisoi.cases import extensions
 from yorisoi.cases.selectors import cases_in_scope
 from yorisoi.core.bundle import Rows
-from yorisoi.due.registry import DueItem
+from yorisoi.due.registry import DueItem, DueRows
 from yorisoi.referrals.choices import IncomingStatus, ReferralStatus, SenderConsent
 from yorisoi.referrals.models import IncomingReferral, Referral
 
@@ -56,17 +56,17 @@ def _follow_ups(member, today):
         .filter(case__in=scope, follow_up_on__lte=today, support_started="")
         .exclude(status__in=[ReferralStatus.DECLINED, ReferralStatus.RETRACTED])
         .select_related("case__person", "agency")
-        .order_by("follow_up_on")[:50]
+        .order_by("follow_up_on", "pk")
     )
-    return [
-        DueItem(
+    return DueRows(
+        rows,
+        lambda r: DueItem(
             "referral_follow_up",
             r.case,
             r.follow_up_on,
             _("Did support start at %(agency)s?") % {"agency": r.agency},
-        )
-        for r in rows
-    ]
+        ),
+    )
 
 
 def _unconfirmed(member, today):
@@ -76,17 +76,17 @@ def _unconfirmed(member, today):
         .filter(case__in=scope, consent_confirmed_on__isnull=True)
         .filter(~Q(sender_consent=SenderConsent.CONFIRMED))
         .select_related("case__person")
-        .order_by("received_on")[:50]
+        .order_by("received_on", "pk")
     )
-    return [
-        DueItem(
+    return DueRows(
+        rows,
+        lambda r: DueItem(
             "referral_consent",
             r.case,
             r.received_on,
             _("Confirm consent for the information from %(name)s") % {"name": r.from_name},
-        )
-        for r in rows
-    ]
+        ),
+    )
 
 
 def register() -> None:

@@ -68,9 +68,9 @@ def test_supervisors_see_cases_from_the_organizations_number_caseworkers_do_not(
     _cancelled(reached, 1)
     _contact(reached, 2, reached="person_and_family", outcome="met")
     today = datetime.date(2025, 6, 1)
-    kinds = {kind.key: items for kind, items in due_for(supervisor, today)}
+    kinds = {g.kind.key: g.items for g in due_for(supervisor, today)}
     assert [item.case for item in kinds["cancellations"]] == [listed]
-    assert "cancellations" not in {kind.key for kind, _ in due_for(caseworker, today)}
+    assert "cancellations" not in {g.kind.key for g in due_for(caseworker, today)}
     due_page = as_member(supervisor).get(reverse("due:due_list")).content.decode()
     assert "連続 本人" in due_page
     assert "面談の約束が2回続けてキャンセル" in due_page
@@ -87,4 +87,6 @@ def test_a_closed_case_counts_its_run_but_is_not_said_to_be_listed(
     page = as_member(caseworker).get(reverse("cases:case_detail", args=[case.pk]))
     assert "面談の約束が4回続けてキャンセルになっています" in page.content.decode()
     assert "管理者の対応一覧にも表示されています" not in page.content.decode()
-    assert "cancellations" not in {k.key for k, _ in due_for(supervisor, datetime.date(2025, 6, 1))}
+    assert "cancellations" not in {
+        g.kind.key for g in due_for(supervisor, datetime.date(2025, 6, 1))
+    }

@@ -17,9 +17,7 @@ TODAY = datetime.date(2026, 3, 20)
 
 
 def kinds(member, today=TODAY):
-    return {
-        kind.key: [item.case.number for item in items] for kind, items in due_for(member, today)
-    }
+    return {g.kind.key: [item.case.number for item in g.items] for g in due_for(member, today)}
 
 
 def _contact(actor, case, days_ago, outcome="met", reached="family"):
@@ -149,3 +147,35 @@ def test_reminder_links_can_be_clicked_from_a_mail_program(caseworker, org, sett
         "https://yorisoi.example.lg.jp/"
     )
     assert " /cases/" not in body  # never a bare path a mail program cannot open
+
+
+def test_the_start_page_shows_the_first_few_the_true_number_and_a_way_to_the_rest(
+    as_member, caseworker, org, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    from yorisoi.due.views import PANEL_ITEMS
+
+    for i in range(PANEL_ITEMS + 3):  # opened long ago, never reached: all silent
+        CaseFactory(
+            organization=org,
+            number=f"S{i:02}",
+            primary_staff=caseworker,
+            status="active",
+            opened_on=datetime.date(2024, 4, 1) + datetime.timedelta(days=i),
+        )
+    (silence,) = [
+        g for g in due_for(caseworker, TODAY, limit=PANEL_ITEMS) if g.kind.key == "silence"
+    ]
+    assert (len(silence.items), silence.total, silence.more) == (PANEL_ITEMS, PANEL_ITEMS + 3, 3)
+    assert [i.case.number for i in silence.items] == [f"S{i:02}" for i in range(PANEL_ITEMS)]
+    everything = next(g for g in due_for(caseworker, TODAY) if g.kind.key == "silence")
+    assert len(everything.items) == everything.total == PANEL_ITEMS + 3
+
+    client = as_member(caseworker)
+    html = client.get("/").content.decode()
+    assert f"({PANEL_ITEMS + 3})" in html
+    assert "ほか3件" in html
+    assert f"{reverse('due:due_list')}?kind=silence" in html
+    listed = client.get(reverse("due:due_list"), {"kind": "silence"}).content.decode()
+    assert all(f"S{i:02}" in listed for i in range(PANEL_ITEMS + 3))

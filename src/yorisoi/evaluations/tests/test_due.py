@@ -33,8 +33,8 @@ def test_year_end_evaluation_due_until_recorded(caseworker, org):
         opened_on=datetime.date(2026, 4, 2),
     )  # opened after the year ended
     today = datetime.date(2026, 4, 15)
-    due = {kind.key: [i.case.number for i in items] for kind, items in due_for(caseworker, today)}
+    due = {g.kind.key: [i.case.number for i in g.items] for g in due_for(caseworker, today)}
     assert due["fiscal_year_end"] == ["FY"]
     EvaluationFactory(case=case, timing=Timing.FISCAL_YEAR_END, fiscal_year=2025)
-    due = {kind.key: [i.case.number for i in items] for kind, items in due_for(caseworker, today)}
+    due = {g.kind.key: [i.case.number for i in g.items] for g in due_for(caseworker, today)}
     assert "fiscal_year_end" not in due

@@ -14,7 +14,7 @@ DAY = datetime.date(2025, 6, 1)
 
 
 def due_keys(member, today):
-    return {kind.key: [i.case.number for i in items] for kind, items in due_for(member, today)}
+    return {g.kind.key: [i.case.number for i in g.items] for g in due_for(member, today)}
 
 
 def test_follow_up_is_asked_after_the_set_weeks_until_answered(caseworker, org, as_member):

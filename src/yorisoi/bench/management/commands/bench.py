@@ -125,8 +125,17 @@ class Command(BaseCommand):
             help="stop measuring a page after this long (at least 3 runs)",
         )
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--page",
+            dest="only",
+            action="append",
+            default=[],
+            help="measure only this page (by its name in the output; may be repeated)",
+        )
 
-    def handle(self, *args, cases, contacts, runs, warmup, reuse, max_seconds, seed, **options):
+    def handle(
+        self, *args, cases, contacts, runs, warmup, reuse, max_seconds, seed, only, **options
+    ):
         call_command("migrate", interactive=False, verbosity=0)
         try:
             org = bench.existing()
@@ -154,7 +163,11 @@ class Command(BaseCommand):
         gc.collect()
         gc.freeze()
         clients = {role: self._client(member, org) for role, member in members.items()}
-        pages = self._pages(org, members)
+        every = self._pages(org, members)
+        pages = [p for p in every if not only or p.name in only]
+        if only and len(pages) < len(set(only)):
+            known = ", ".join(p.name for p in every)
+            raise CommandError(f"Unknown page in {', '.join(only)}; the pages are: {known}")
         results = {}
         for page in pages:
             self.stderr.write(f"measuring {page.name} …")

@@ -15,18 +15,22 @@ from yorisoi.core.site import absolute_url
 from yorisoi.due.registry import due_for
 from yorisoi.organizations.models import Membership
 
+DIGEST_ITEMS = 20  # a mail to read at a glance; the rest is one click away
+
 
 def digest(member, today) -> str:
     """Each kind with its items: case number, date, and a link that opens where to act."""
     lines = []
-    for kind, items in due_for(member, today):
-        lines.append(f"■ {kind.label} ({len(items)})")
+    for group in due_for(member, today, limit=DIGEST_ITEMS):
+        lines.append(f"■ {group.kind.label} ({group.total})")
         lines.extend(
             f"  - {item.case.number}"
             + (f"  {item.due_on}" if item.due_on else "")
             + f"  {absolute_url(item.link)}"
-            for item in items
+            for item in group.items
         )
+        if group.more:
+            lines.append("  " + _("… and %(n)s more in yorisoi") % {"n": group.more})
     return "\n".join(lines)
 
 

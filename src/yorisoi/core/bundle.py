@@ -402,17 +402,19 @@ def _build_rows(
     db: str,
     seen: dict[tuple[int, Any], Any],
     path: str = "",
+    shared: bool = True,
 ) -> Any:
     """``_build`` for PostgreSQL's whole rows: each row under its path, keyed by column.
 
-    A row that foreign keys reach again (the same question under each evaluation's scores,
-    the same user under each membership) is built once and shared, through ``seen``.
+    A related row met again (the same question under each evaluation's scores, the same
+    member among the staff of each contact record) is built once and shared, through ``seen``;
+    only the listed rows themselves (``shared=False``) are always built.
     """
     row = data.get(path or "_")
     if row is None:
         return None  # an empty foreign key (a row of NULLs is NULL)
     key = (id(plan), row.get(plan.model._meta.pk.column))
-    if path and key in seen:
+    if shared and key in seen:
         return seen[key]
     names, converters = _converters(plan.model, plan.fields)
     values = [
@@ -427,7 +429,7 @@ def _build_rows(
         items = data.get(f"{prefix}{name}") or []
         children = [_build_rows(sub, item, db, seen) for item in items]
         _prefetched(obj, name, _in_order(children, sub.model._default_manager.all()))
-    if path:
+    if shared:
         seen[key] = obj
     return obj
 
@@ -436,13 +438,18 @@ def _whole_rows(db: str) -> bool:
     return connections[db].vendor == "postgresql"
 
 
-def hydrate(rows: Rows, data: list[dict[str, Any]] | str | None, db: str = "default") -> list[Any]:
+def hydrate(
+    rows: Rows,
+    data: list[dict[str, Any]] | str | None,
+    db: str = "default",
+    plan: _Plan | None = None,
+) -> list[Any]:
     """Model instances from the JSON array of ``rows``, in the queryset's order."""
     items: list[dict[str, Any]] = json.loads(data) if isinstance(data, str) else data or []
-    plan, vendor = _plan(rows), connections[db].vendor
+    plan, vendor = plan or _plan(rows), connections[db].vendor
     if _whole_rows(db):
         seen: dict[tuple[int, Any], Any] = {}
-        built = [_build_rows(plan, item, db, seen) for item in items]
+        built = [_build_rows(plan, item, db, seen, shared=False) for item in items]
     else:
         built = [_build(plan, item, db, vendor) for item in items]
     return _in_order(built, rows.queryset)
@@ -488,12 +495,16 @@ def fetch(outer: QuerySet[Any], needs: Mapping[str, Rows]) -> dict[str, list[Any
     if not needs:
         return {}
     kind = WholeRows if _whole_rows(outer.db) else JSONRows
+    plans = [_plan(rows) for rows in needs.values()]
     row = outer.values(
-        **{f"_n{i}": kind(rows.queryset, _plan(rows)) for i, rows in enumerate(needs.values())}
+        **{
+            f"_n{i}": kind(rows.queryset, plan)
+            for i, (rows, plan) in enumerate(zip(needs.values(), plans, strict=True))
+        }
     )
     found = row.first() or {}
     return {
-        name: hydrate(rows, found.get(f"_n{i}"), outer.db)
+        name: hydrate(rows, found.get(f"_n{i}"), outer.db, plans[i])
         for i, (name, rows) in enumerate(needs.items())
     }
 

@@ -3,7 +3,9 @@
 Django's template language costs about a millisecond a field for the label-and-errors
 wrapper (``includes/field.html``); the case page's quick contact form alone took 15 ms of its
 render. The same markup as a Jinja2 template (``core/jinja2/yorisoi/forms/field.html``),
-reached through ``BoundField.as_field_group``, costs a fraction of that.
+reached through ``BoundField.as_field_group``, costs a fraction of that. Checkbox, radio and
+select widgets write each option in place (``core/jinja2/django/forms/widgets/``): Django's
+templates include three templates per option, each with a context of its own.
 """
 
 from functools import cached_property
@@ -34,7 +36,9 @@ class FormRenderer(Jinja2):
         return self.backend(
             {
                 "APP_DIRS": True,
-                "DIRS": [Path(forms.__file__).parent / "jinja2"],  # Django's widget templates
+                # Ours first (the field group, and choice widgets without an include per
+                # option), then Django's widget templates.
+                "DIRS": [Path(__file__).parent / "jinja2", Path(forms.__file__).parent / "jinja2"],
                 "NAME": "djangoforms",
                 "OPTIONS": {"environment": "yorisoi.core.rendering.environment"},
             }

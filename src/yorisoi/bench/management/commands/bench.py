@@ -45,6 +45,22 @@ class Page:
     requests: list[tuple[str, dict]] = field(default_factory=list)
 
 
+def _cpu_reference_ms() -> float:
+    """The median time of a fixed pure-Python loop: the speed of the machine at that moment.
+
+    A shared virtual machine runs the same loop up to 40 % slower at one moment than at
+    another; printed before and after the pages, it tells a slow run from a slow page.
+    """
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        total = 0
+        for i in range(300_000):
+            total += i * i
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 1)
+
+
 def _percentile(ordered: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
@@ -168,12 +184,14 @@ class Command(BaseCommand):
         if only and len(pages) < len(set(only)):
             known = ", ".join(p.name for p in every)
             raise CommandError(f"Unknown page in {', '.join(only)}; the pages are: {known}")
+        reference_before = _cpu_reference_ms()
         results = {}
         for page in pages:
             self.stderr.write(f"measuring {page.name} …")
             results[page.name] = self._measure(
                 clients[page.role], page, runs=runs, warmup=warmup, max_seconds=max_seconds
             )
+        reference_after = _cpu_reference_ms()
         output = {
             "database": connection.vendor,
             "cases": Case.objects.for_organization(org).count(),
@@ -183,12 +201,17 @@ class Command(BaseCommand):
             "machine": {
                 "cpus": os.cpu_count(),
                 "load_average": [round(x, 2) for x in os.getloadavg()],
+                "cpu_reference_ms": {"before": reference_before, "after": reference_after},
             },
             "pages": [p.name for p in pages],
             **results,
         }
         self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
         self.stderr.write(_table(pages, results))
+        self.stderr.write(
+            f"machine speed: a fixed Python loop took {reference_before} ms before the pages "
+            f"and {reference_after} ms after (lower is faster)"
+        )
 
     def _members(self, org) -> dict[str, Membership | None]:
         """Who asks: the caseworker with the most cases, the first supervisor, the administrator."""

@@ -22,22 +22,29 @@ else:  # Django's Paginator takes no type parameter at runtime
 class CappedPaginator(_Paginator):
     object_list: models.QuerySet[models.Model]  # a queryset: the database stops counting
 
-    def __init__(self, *args: Any, known_many: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, known_many: bool = False, cap: int | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.known_many = known_many  # the caller already knows there are more than the limit
+        self.cap = cap  # a limit of this list's own (the module's COUNT_LIMIT without one)
+
+    @property
+    def limit(self) -> int:
+        return self.cap if self.cap is not None else limit()
 
     @cached_property
     def count(self) -> int:
         if self.known_many:
-            return limit() + 1
+            return self.limit + 1
         rows = self.object_list
         if not rows.query.is_sliced:
             rows = rows.order_by()  # without ORDER BY the database stops at the limit
-        return rows[: limit() + 1].count()
+        return rows[: self.limit + 1].count()
 
     @property
     def capped(self) -> bool:
-        return self.count > limit()
+        return self.count > self.limit
 
 
 def limit() -> int:

@@ -161,3 +161,22 @@ def test_audit_list_query_count_does_not_grow(
         as_member(caseworker).get(reverse("organizations:staff_detail", args=[supervisor.pk]))
     with django_assert_max_num_queries(baseline):
         client.get(reverse("audit:event_list"))
+
+
+def test_a_long_log_is_counted_only_up_to_a_limit_and_says_so(
+    as_member, supervisor, caseworker, monkeypatch
+):
+    from yorisoi.audit.views import AuditEventListView
+
+    monkeypatch.setattr(AuditEventListView, "count_limit", 3)
+    monkeypatch.setattr(AuditEventListView, "paginate_by", 2)
+    for _ in range(6):
+        as_member(caseworker).get(reverse("organizations:staff_detail", args=[supervisor.pk]))
+    client = as_member(supervisor)
+    first = client.get(reverse("audit:event_list")).content.decode()
+    assert "1ページ目（3件を超えています。絞り込みで減らせます）" in first
+    assert "page=2" in first
+    # The pages up to the limit answer; past them, the filters narrow the log.
+    assert client.get(reverse("audit:event_list"), {"page": 2}).status_code == 200
+    few = client.get(reverse("audit:event_list"), {"action": "delete"}).content.decode()
+    assert "件を超えています" not in few

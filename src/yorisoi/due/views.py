@@ -11,10 +11,13 @@ from yorisoi.core import recorder
 from yorisoi.core.tables import TableMixin
 from yorisoi.core.views import MemberRequiredMixin, request_member
 from yorisoi.due import tables
-from yorisoi.due.registry import due_for, kinds
+from yorisoi.due.registry import DueGroup, due_for, kinds
 
 # The start page is a glance: the first few of each kind, with how many there are in all.
 PANEL_ITEMS = 8
+# The due page shows this many of each kind (a supervisor's kind can hold thousands); the
+# download holds them all.
+PAGE_ITEMS = 200
 
 
 def due_panel(member) -> dict:
@@ -56,20 +59,28 @@ class DueListView(MemberRequiredMixin, TableMixin, TemplateView):
     def form(self) -> DueKindForm:
         return DueKindForm(self.request.GET or None, member=request_member(self.request))
 
-    def export_objects(self) -> list[tables.DueRow]:
+    def groups(self, limit: int | None) -> list[DueGroup]:
         form = self.form()
         chosen = form.cleaned_data.get("kind") if form.is_valid() else ""
+        return due_for(request_member(self.request), timezone.localdate(), limit=limit, only=chosen)
+
+    def rows(self, groups: list[DueGroup]) -> list[tables.DueRow]:
         today = timezone.localdate()
-        return [
-            tables.DueRow(group.kind, item, today)
-            for group in due_for(request_member(self.request), today, only=chosen or "")
-            for item in group.items
-        ]
+        return [tables.DueRow(group.kind, item, today) for group in groups for item in group.items]
+
+    def export_objects(self) -> list[tables.DueRow]:
+        return self.rows(self.groups(limit=None))  # the download holds every item
 
     def table_objects(self, context):
         return context["rows"]
 
     def get_context_data(self, **kwargs):
-        rows = self.export_objects()
+        groups = self.groups(limit=PAGE_ITEMS)
+        rows = self.rows(groups)
         recorder.record_list(self.case_model(), count=len(rows))
-        return super().get_context_data(rows=rows, filterset={"form": self.form()}, **kwargs)
+        return super().get_context_data(
+            rows=rows,
+            cut=[group for group in groups if group.more],
+            filterset={"form": self.form()},
+            **kwargs,
+        )

@@ -179,3 +179,32 @@ def test_the_start_page_shows_the_first_few_the_true_number_and_a_way_to_the_res
     assert f"{reverse('due:due_list')}?kind=silence" in html
     listed = client.get(reverse("due:due_list"), {"kind": "silence"}).content.decode()
     assert all(f"S{i:02}" in listed for i in range(PANEL_ITEMS + 3))
+
+
+def test_the_due_page_shows_a_long_kind_in_part_and_the_download_holds_all(
+    as_member, caseworker, org, monkeypatch
+):
+    import io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from yorisoi.due import views
+
+    monkeypatch.setattr(views, "PAGE_ITEMS", 3)
+    for i in range(5):
+        CaseFactory(
+            organization=org,
+            number=f"L{i}",
+            primary_staff=caseworker,
+            status="active",
+            opened_on=datetime.date(2024, 4, 1) + datetime.timedelta(days=i),
+        )
+    client = as_member(caseworker)
+    html = client.get(reverse("due:due_list"), {"kind": "silence"}).content.decode()
+    assert "最初の3件を表示しています（全5件）" in html
+    assert [f"L{i}" in html for i in range(5)] == [True, True, True, False, False]
+    download = client.get(reverse("due:due_list"), {"kind": "silence", "format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(download.content)).active
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row]
+    assert all(any(f"L{i}" in value for value in cells) for i in range(5))

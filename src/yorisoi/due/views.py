@@ -62,7 +62,9 @@ class DueListView(MemberRequiredMixin, TableMixin, TemplateView):
     def groups(self, limit: int | None) -> list[DueGroup]:
         form = self.form()
         chosen = form.cleaned_data.get("kind") if form.is_valid() else ""
-        return due_for(request_member(self.request), timezone.localdate(), limit=limit, only=chosen)
+        return due_for(
+            request_member(self.request), timezone.localdate(), limit=limit, only=chosen or ""
+        )
 
     def rows(self, groups: list[DueGroup]) -> list[tables.DueRow]:
         today = timezone.localdate()

@@ -149,6 +149,18 @@ def test_reminder_links_can_be_clicked_from_a_mail_program(caseworker, org, sett
     assert " /cases/" not in body  # never a bare path a mail program cannot open
 
 
+def _silent_cases(org, caseworker, numbers):
+    """Cases opened long ago, oldest first, with no contact that reached anyone: all silent."""
+    for i, number in enumerate(numbers):
+        CaseFactory(
+            organization=org,
+            number=number,
+            primary_staff=caseworker,
+            status="active",
+            opened_on=datetime.date(2024, 4, 1) + datetime.timedelta(days=i),
+        )
+
+
 def test_the_start_page_shows_the_first_few_the_true_number_and_a_way_to_the_rest(
     as_member, caseworker, org, django_assert_max_num_queries
 ):
@@ -156,14 +168,7 @@ def test_the_start_page_shows_the_first_few_the_true_number_and_a_way_to_the_res
 
     from yorisoi.due.views import PANEL_ITEMS
 
-    for i in range(PANEL_ITEMS + 3):  # opened long ago, never reached: all silent
-        CaseFactory(
-            organization=org,
-            number=f"S{i:02}",
-            primary_staff=caseworker,
-            status="active",
-            opened_on=datetime.date(2024, 4, 1) + datetime.timedelta(days=i),
-        )
+    _silent_cases(org, caseworker, [f"S{i:02}" for i in range(PANEL_ITEMS + 3)])
     (silence,) = [
         g for g in due_for(caseworker, TODAY, limit=PANEL_ITEMS) if g.kind.key == "silence"
     ]
@@ -192,14 +197,7 @@ def test_the_due_page_shows_a_long_kind_in_part_and_the_download_holds_all(
     from yorisoi.due import views
 
     monkeypatch.setattr(views, "PAGE_ITEMS", 3)
-    for i in range(5):
-        CaseFactory(
-            organization=org,
-            number=f"L{i}",
-            primary_staff=caseworker,
-            status="active",
-            opened_on=datetime.date(2024, 4, 1) + datetime.timedelta(days=i),
-        )
+    _silent_cases(org, caseworker, [f"L{i}" for i in range(5)])
     client = as_member(caseworker)
     html = client.get(reverse("due:due_list"), {"kind": "silence"}).content.decode()
     assert "最初の3件を表示しています（全5件）" in html

@@ -123,18 +123,18 @@ def case_page(
         if panel.needs is not None:
             needs.update(panel.needs(case, member))
     found = bundle.fetch(Case.objects.filter(pk=case.pk), needs)
+    moments = [
+        (kind.moment(obj), kind, obj.pk)
+        for kind in chosen
+        for obj in found.pop(f"timeline.{kind.key}")
+    ]
     placed = sorted(
-        (
-            (kind.moment(obj), order, kind, obj.pk)
-            for order, kind in enumerate(chosen)
-            for obj in found.pop(f"timeline.{kind.key}")
-            if before is None or kind.moment(obj) < before
-        ),
+        (entry for entry in moments if before is None or entry[0] < before),
         key=lambda entry: entry[0],
         reverse=True,
     )[:limit]
     shown: dict[str, list[Any]] = {}
-    for _at, _order, kind, pk in placed:
+    for _at, kind, pk in placed:
         shown.setdefault(kind.key, []).append(pk)
     rows = {
         f"timeline.{kind.key}": _only(kind.rows(before, limit), shown[kind.key])

@@ -147,14 +147,10 @@ def _object(pairs: dict[str, Any]) -> Func:
     return merged
 
 
-class JSONRows(Subquery):
-    """The rows of ``queryset`` as one JSON array (``[]`` when there are none)."""
+class _RowsArray(Subquery):
+    """A subquery of rows turned into one JSON array by the SQL ``around`` writes."""
 
     output_field = models.JSONField()
-
-    def __init__(self, queryset: QuerySet[Any], plan: _Plan):
-        queryset = queryset.annotate(_j=_object(_pairs(plan))).values("_j")
-        super().__init__(queryset, output_field=models.JSONField())
 
     def as_sql(
         self,
@@ -165,12 +161,26 @@ class JSONRows(Subquery):
     ) -> SQL:
         # ``inner`` is Django's compiled subquery; its values stay in ``params``.
         inner, params = super().as_sql(compiler, connection, template="%(subquery)s", **extra)
+        return self.around(inner, connection), params
+
+    def around(self, inner: str, connection: BaseDatabaseWrapper) -> str:
+        raise NotImplementedError
+
+
+class JSONRows(_RowsArray):
+    """SQLite: the rows of ``queryset`` as one JSON array (``[]`` when there are none), each
+    row an object the ORM builds field by field."""
+
+    def __init__(self, queryset: QuerySet[Any], plan: _Plan):
+        queryset = queryset.annotate(_j=_object(_pairs(plan))).values("_j")
+        super().__init__(queryset, output_field=models.JSONField())
+
+    def around(self, inner: str, connection: BaseDatabaseWrapper) -> str:
         # json() outside the subquery keeps the value JSON when it is nested in an object.
-        sql = f"JSON((SELECT JSON_GROUP_ARRAY(JSON(_r._j)) FROM ({inner}) _r))"  # noqa: S608
-        return sql, params
+        return f"JSON((SELECT JSON_GROUP_ARRAY(JSON(_r._j)) FROM ({inner}) _r))"  # noqa: S608
 
 
-class WholeRows(Subquery):
+class WholeRows(_RowsArray):
     """PostgreSQL: the rows of ``queryset`` as one JSON array of whole rows (``[]`` if none).
 
     Django compiles only the queryset's own selection of primary keys (its filters, order and
@@ -180,31 +190,21 @@ class WholeRows(Subquery):
     the case page's time.
     """
 
-    output_field = models.JSONField()
-
     def __init__(self, queryset: QuerySet[Any], plan: _Plan):
         super().__init__(queryset.values("pk"), output_field=models.JSONField())
         self.plan = plan
 
-    def as_sql(
-        self,
-        compiler: SQLCompiler,
-        connection: BaseDatabaseWrapper,
-        template: str | None = None,
-        **extra: Any,
-    ) -> SQL:
-        inner, params = super().as_sql(compiler, connection, template="%(subquery)s", **extra)
+    def around(self, inner: str, connection: BaseDatabaseWrapper) -> str:
         names = _Aliases(connection.ops.quote_name)
         row, joins = names.new(), list[str]()
-        built = _row_object(self.plan, row, joins, names)
+        built = _json_object(_row_pairs(self.plan, row, joins, names))
         table = names.quote(self.plan.model._meta.db_table)
         pk = names.quote(self.plan.model._meta.pk.column)
-        sql = (
+        return (
             f"COALESCE((SELECT JSONB_AGG({built} ORDER BY _k.n) "  # noqa: S608
             f"FROM UNNEST(ARRAY({inner})) WITH ORDINALITY AS _k(id, n) "
             f"JOIN {table} {row} ON {row}.{pk} = _k.id{''.join(joins)}), '[]'::jsonb)"
         )
-        return sql, params
 
 
 class _Aliases:
@@ -239,30 +239,24 @@ def _join(
     return target, joined
 
 
-def _row_object(plan: _Plan, alias: str, joins: list[str], names: _Aliases, path: str = "") -> str:
-    """``_rows``' shape: "_" (or the path) the row, each foreign-key path its row, each many
-    its rows; joins for the foreign keys are added to ``joins``."""
-    pairs: list[tuple[str, str]] = [(path or "_", _whole(alias))]
+def _row_pairs(
+    plan: _Plan, alias: str, joins: list[str], names: _Aliases, path: str = ""
+) -> list[tuple[str, str]]:
+    """``_build_rows``' shape: the row under "_" (a listed row) or under its foreign-key path,
+    each further foreign-key path its row, each many-relation its rows; the joins the foreign
+    keys need are added to ``joins``."""
+    if path:
+        pk = names.quote(plan.model._meta.pk.column)
+        # An empty foreign key joins no row: null, not an object of nulls.
+        pairs = [(path, f"CASE WHEN {alias}.{pk} IS NULL THEN NULL ELSE {_whole(alias)} END")]
+    else:
+        pairs = [("_", _whole(alias))]
     prefix = f"{path}__" if path else ""
     for name, sub in plan.related.items():
         _model, joined = _join(plan.model, alias, name, joins, names)
         pairs.extend(_row_pairs(sub, joined, joins, names, f"{prefix}{name}"))
     for name, (_lookup, sub) in plan.many.items():
         pairs.append((f"{prefix}{name}", _many(plan.model, alias, name, sub, names)))
-    return _json_object(pairs)
-
-
-def _row_pairs(
-    plan: _Plan, alias: str, joins: list[str], names: _Aliases, path: str
-) -> list[tuple[str, str]]:
-    pk = names.quote(plan.model._meta.pk.column)
-    # An empty foreign key joins no row: null, not an object of nulls.
-    pairs = [(path, f"CASE WHEN {alias}.{pk} IS NULL THEN NULL ELSE {_whole(alias)} END")]
-    for name, sub in plan.related.items():
-        _model, joined = _join(plan.model, alias, name, joins, names)
-        pairs.extend(_row_pairs(sub, joined, joins, names, f"{path}__{name}"))
-    for name, (_lookup, sub) in plan.many.items():
-        pairs.append((f"{path}__{name}", _many(plan.model, alias, name, sub, names)))
     return pairs
 
 
@@ -300,7 +294,7 @@ def _many(model: type[models.Model], alias: str, name: str, plan: _Plan, names: 
         field = relation.field
         source = f"{table} {child}"
         condition = f"{child}.{quote(field.column)} = {alias}.{quote(field.target_field.column)}"
-    built = _row_object(plan, child, joins, names)
+    built = _json_object(_row_pairs(plan, child, joins, names))
     order = _order_by(plan.model, child, joins, names)
     ordering = f" ORDER BY {', '.join(order)}" if order else ""
     return (

@@ -4,6 +4,7 @@ from django import forms
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -56,11 +57,12 @@ class DueListView(MemberRequiredMixin, TableMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    @cached_property
     def form(self) -> DueKindForm:
         return DueKindForm(self.request.GET or None, member=request_member(self.request))
 
     def groups(self, limit: int | None) -> list[DueGroup]:
-        form = self.form()
+        form = self.form
         chosen = form.cleaned_data.get("kind") if form.is_valid() else ""
         return due_for(
             request_member(self.request), timezone.localdate(), limit=limit, only=chosen or ""
@@ -83,6 +85,6 @@ class DueListView(MemberRequiredMixin, TableMixin, TemplateView):
         return super().get_context_data(
             rows=rows,
             cut=[group for group in groups if group.more],
-            filterset={"form": self.form()},
+            filterset={"form": self.form},
             **kwargs,
         )

@@ -95,7 +95,7 @@ def register() -> None:
             "assessment",
             _("Assessments"),
             _assessments,
-            lambda a: extensions.as_datetime(a.assessed_on),
+            "assessed_on",
             "assessments/includes/timeline_assessment.html",
             30,
         )
@@ -105,7 +105,7 @@ def register() -> None:
             "urgency",
             _("Urgency"),
             _urgency,
-            lambda u: u.changed_at,
+            "changed_at",
             "assessments/includes/timeline_urgency.html",
             40,
         )

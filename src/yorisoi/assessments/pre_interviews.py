@@ -21,7 +21,7 @@ def register() -> None:
             "pre_interview",
             _("Pre-interviews"),
             _pre_interviews,
-            lambda p: extensions.as_datetime(p.held_on),
+            "held_on",
             "assessments/includes/timeline_pre_interview.html",
             28,
         )

@@ -26,9 +26,15 @@ class TimelineKind:
     # (before, limit) -> Rows of the case (``OuterRef("pk")``), newest first, at most ``limit``;
     # fetched with everything else on the case page in one query.
     rows: Callable[[datetime.datetime | None, int], Rows]
-    moment: Callable[[Any], datetime.datetime]  # the entry's place on the timeline
+    # The field that places an entry on the timeline (a date: at the start of that day). A
+    # name rather than a function, so entries are placed from that column alone.
+    moment: str
     template: str  # rendered with ``obj``
     order: int = 50
+
+    def moment_of(self, obj: Any) -> datetime.datetime:
+        value = getattr(obj, self.moment)
+        return value if isinstance(value, datetime.datetime) else as_datetime(value)
 
 
 @dataclass(frozen=True)

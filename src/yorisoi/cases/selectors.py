@@ -118,13 +118,13 @@ def case_page(
     panels = {position: extensions.panels(position) for position in positions}
     needs = _core_needs(case)
     for kind in chosen:
-        needs[f"timeline.{kind.key}"] = _placing(kind.rows(before, limit))
+        needs[f"timeline.{kind.key}"] = _placing(kind, kind.rows(before, limit))
     for panel in (p for group in panels.values() for p in group):
         if panel.needs is not None:
             needs.update(panel.needs(case, member))
     found = bundle.fetch(Case.objects.filter(pk=case.pk), needs)
     moments = [
-        (kind.moment(obj), kind, obj.pk)
+        (kind.moment_of(obj), kind, obj.pk)
         for kind in chosen
         for obj in found.pop(f"timeline.{kind.key}")
     ]
@@ -143,7 +143,7 @@ def case_page(
     }
     full = bundle.fetch(Case.objects.filter(pk=case.pk), rows) if rows else {}
     entries = [
-        TimelineEntry(kind.key, kind.label, kind.moment(obj), obj, kind.template)
+        TimelineEntry(kind.key, kind.label, kind.moment_of(obj), obj, kind.template)
         for kind in chosen
         for obj in full.get(f"timeline.{kind.key}", [])
     ]
@@ -166,10 +166,10 @@ def case_page(
     return CasePage(entries, contexts, found)
 
 
-def _placing(rows: Rows) -> Rows:
-    """A timeline kind's rows as they are (their own columns, where ``moment`` reads), without
-    the related rows and lists the entry's template needs."""
-    return Rows(rows.queryset.select_related(None))
+def _placing(kind: extensions.TimelineKind, rows: Rows) -> Rows:
+    """A timeline kind's rows with only the column that places them (and the key): not the
+    whole rows, related rows and lists the entry's template needs."""
+    return Rows(rows.queryset.select_related(None), fields=(kind.moment,))
 
 
 def _only(rows: Rows, pks: list[Any]) -> Rows:
@@ -199,7 +199,7 @@ for _kind in [
         "event",
         _("Case events"),
         _events,
-        lambda e: e.occurred_at,
+        "occurred_at",
         "cases/includes/timeline_event.html",
         80,
     ),
@@ -207,7 +207,7 @@ for _kind in [
         "inquiry",
         _("Inquiries"),
         _inquiries,
-        lambda i: i.received_at,
+        "received_at",
         "cases/includes/timeline_inquiry.html",
         90,
     ),

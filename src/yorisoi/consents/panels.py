@@ -40,7 +40,7 @@ def register() -> None:
             "consent",
             _("Consents"),
             _consents,
-            lambda c: extensions.as_datetime(c.given_on),
+            "given_on",
             "consents/timeline_consent.html",
             20,
         )

@@ -101,7 +101,7 @@ def register() -> None:
             "contact",
             _("Contact records"),
             _contacts,
-            lambda c: c.occurred_at,
+            "occurred_at",
             "contacts/timeline_contact.html",
             10,
         )

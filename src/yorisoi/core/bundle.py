@@ -219,7 +219,12 @@ class _Aliases:
         return f"_b{self._next - 1}"
 
 
-def _whole(alias: str) -> str:
+def _whole(plan: _Plan, alias: str, names: _Aliases) -> str:
+    """The row as JSON keyed by column: all of it, or only the plan's columns (``fields``)."""
+    if len(plan.fields) < len(_columns(plan.model)):
+        return _json_object(
+            [(str(f.column), f"{alias}.{names.quote(f.column)}") for f in plan.fields]
+        )
     hidden = "".join(f" - '{name}'" for name in sorted(NEVER_FETCHED))
     return f"(TO_JSONB({alias}){hidden})"
 
@@ -248,9 +253,10 @@ def _row_pairs(
     if path:
         pk = names.quote(plan.model._meta.pk.column)
         # An empty foreign key joins no row: null, not an object of nulls.
-        pairs = [(path, f"CASE WHEN {alias}.{pk} IS NULL THEN NULL ELSE {_whole(alias)} END")]
+        whole = _whole(plan, alias, names)
+        pairs = [(path, f"CASE WHEN {alias}.{pk} IS NULL THEN NULL ELSE {whole} END")]
     else:
-        pairs = [("_", _whole(alias))]
+        pairs = [("_", _whole(plan, alias, names))]
     prefix = f"{path}__" if path else ""
     for name, sub in plan.related.items():
         _model, joined = _join(plan.model, alias, name, joins, names)

@@ -25,7 +25,7 @@ class EvaluationsConfig(AppConfig):
                 "evaluation",
                 _("Evaluations"),
                 case_page.timeline_rows,
-                lambda e: extensions.as_datetime(e.rated_on),
+                "rated_on",
                 "evaluations/includes/timeline_evaluation.html",
                 30,
             )

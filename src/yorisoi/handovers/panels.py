@@ -65,7 +65,7 @@ def register() -> None:
             "handover",
             _("Handovers"),
             _handovers,
-            lambda h: h.created_at,
+            "created_at",
             "handovers/includes/timeline_handover.html",
             60,
         )

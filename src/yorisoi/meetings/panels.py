@@ -64,7 +64,7 @@ def register() -> None:
             "meeting",
             _("Case meetings"),
             _meetings,
-            lambda m: extensions.as_datetime(m.held_on),
+            "held_on",
             "meetings/includes/timeline_meeting.html",
             35,
         )

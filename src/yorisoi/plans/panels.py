@@ -43,7 +43,7 @@ def register() -> None:
             "plan",
             _("Support plans"),
             _plans,
-            lambda p: extensions.as_datetime(p.made_on),
+            "made_on",
             "plans/includes/timeline_plan.html",
             33,
         )
@@ -53,7 +53,7 @@ def register() -> None:
             "plan_review",
             _("Plan reviews"),
             _reviews,
-            lambda r: extensions.as_datetime(r.reviewed_on),
+            "reviewed_on",
             "plans/includes/timeline_review.html",
             34,
         )

@@ -108,7 +108,7 @@ def register() -> None:
             "referral",
             _("Referrals"),
             _referrals,
-            lambda r: extensions.as_datetime(r.referred_on),
+            "referred_on",
             "referrals/includes/timeline_referral.html",
             38,
         )

@@ -24,6 +24,7 @@ from yorisoi.handovers import api as handovers_api
 from yorisoi.meetings import api as meetings_api
 from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
 from yorisoi.plans import api as plans_api
+from yorisoi.programs import api as programs_api
 from yorisoi.referrals import api as referrals_api
 
 router = DefaultRouter(use_regex_path=False)
@@ -50,6 +51,7 @@ plans_api.register(router)
 agencies_api.register(router)
 referrals_api.register(router)
 handovers_api.register(router)
+programs_api.register(router)
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "yorisoi.evaluations",
     "yorisoi.referrals",
     "yorisoi.handovers",
+    "yorisoi.programs",
     "yorisoi.demo",
     "yorisoi.bench",
     "yorisoi.core.admin_site.YorisoiAdminConfig",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("agencies/", include("yorisoi.agencies.urls")),
     path("referrals/", include("yorisoi.referrals.urls")),
     path("handovers/", include("yorisoi.handovers.urls")),
+    path("programs/", include("yorisoi.programs.urls")),
     path("due/", include("yorisoi.due.urls")),
     path("import/", include("yorisoi.imports.urls")),
     path("api/", include(("yorisoi.api_urls", "api"))),

@@ -17,6 +17,8 @@ from yorisoi.organizations.fields import staff_field
 class ConsentKind(models.TextChoices):
     PERSONAL_INFORMATION = "personal_information", _("Handling of personal information")
     SHARING = "sharing", _("Sharing with an agency")
+    # Attendance at 居場所 and family meetings appears on the case only under this consent.
+    PROGRAMS = "programs", _("Recording taking part in programs on the case")
     OTHER = "other", _("Other")
 
 

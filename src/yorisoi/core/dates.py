@@ -108,6 +108,13 @@ def format_wareki(d: date) -> str:
     return f"{format_era_year(*found)}{d.month}月{d.day}日"
 
 
+def format_wareki_weekday(d: date) -> str:
+    """Return the date with its weekday, as "令和7年4月1日（火）" (the weekday in the UI language)."""
+    from django.utils import dateformat
+
+    return f"{format_wareki(d)}（{dateformat.format(d, 'D')}）"
+
+
 class DateParseError(ValueError):
     """A date typed by a person could not be read; ``message`` is fit to show them."""
 

@@ -4,6 +4,7 @@ from yorisoi.demo import assessments as assessments_demo
 from yorisoi.demo import cases as cases_demo
 from yorisoi.demo import evaluations as evaluations_demo
 from yorisoi.demo import organizations as organizations_demo
+from yorisoi.demo import programs as programs_demo
 from yorisoi.demo import records as records_demo
 from yorisoi.demo import referrals as referrals_demo
 
@@ -16,4 +17,5 @@ def load_demo_data() -> dict:
     assessments_demo.load(organizations)
     records_demo.load(organizations)
     referrals_demo.load(organizations)
+    programs_demo.load(organizations)
     return organizations

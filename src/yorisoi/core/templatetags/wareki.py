@@ -43,6 +43,13 @@ def wareki(value: Any) -> str:
 
 
 @register.filter
+def wareki_weekday(value: Any) -> str:
+    """Format as "令和7年4月1日（火）"; empty for missing values."""
+    day = _day(value)
+    return dates.format_wareki_weekday(day) if day else ""
+
+
+@register.filter
 def wareki_datetime(value: Any) -> str:
     """Format as "令和7年4月1日 14:05" in local time; plain dates get no time."""
     local = _local(value)

@@ -26,6 +26,7 @@ from yorisoi.organizations.api import MembershipViewSet, OrganizationViewSet
 from yorisoi.plans import api as plans_api
 from yorisoi.programs import api as programs_api
 from yorisoi.referrals import api as referrals_api
+from yorisoi.supporters import api as supporters_api
 
 router = DefaultRouter(use_regex_path=False)
 router.include_format_suffixes = False
@@ -52,6 +53,7 @@ agencies_api.register(router)
 referrals_api.register(router)
 handovers_api.register(router)
 programs_api.register(router)
+supporters_api.register(router)
 
 urlpatterns = [
     path("", include(router.urls)),

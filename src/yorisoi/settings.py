@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "yorisoi.referrals",
     "yorisoi.handovers",
     "yorisoi.programs",
+    "yorisoi.supporters",
     "yorisoi.demo",
     "yorisoi.bench",
     "yorisoi.core.admin_site.YorisoiAdminConfig",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("referrals/", include("yorisoi.referrals.urls")),
     path("handovers/", include("yorisoi.handovers.urls")),
     path("programs/", include("yorisoi.programs.urls")),
+    path("supporters/", include("yorisoi.supporters.urls")),
     path("due/", include("yorisoi.due.urls")),
     path("import/", include("yorisoi.imports.urls")),
     path("api/", include(("yorisoi.api_urls", "api"))),

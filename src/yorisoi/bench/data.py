@@ -435,6 +435,7 @@ class _Build:
             self._people_and_cases()
             self._casework()
             self._referrals()
+            self._programs()
         if connection.vendor == "postgresql":
             self._contacts_postgresql()
         else:
@@ -1080,6 +1081,84 @@ class _Build:
             )
         w.add(FollowUp, follow_ups)
         w.add(ClosureRequest, requests, actor="requested_by_id")
+
+    def _programs(self):
+        """Group work: weekly programs with two years of sessions, a nickname list each, and
+        one session of a hundred (the session page at its largest)."""
+        from yorisoi.programs.models import (
+            Attendance,
+            Program,
+            ProgramParticipant,
+            ProgramSession,
+        )
+
+        rng, w = self.rng, self.writer
+        kinds = _choices(Program, "kind")
+        n_programs = max(2, min(12, self.n_cases // 1500))
+        programs = w.add(
+            Program,
+            [
+                {
+                    "created_at": self.now,
+                    "name": f"プログラム{k + 1}",
+                    "kind": kinds[k % len(kinds)],
+                    "venue": f"会議室{k % 4 + 1}",
+                    "format": "online" if k % 5 == 4 else "in_person",
+                }
+                for k in range(n_programs)
+            ],
+        )
+        rosters = {}
+        for program in programs:
+            rosters[program] = w.add(
+                ProgramParticipant,
+                [
+                    {
+                        "created_at": self.now,
+                        "program_id": program,
+                        "nickname": f"参加者{program}-{i}",
+                        "kind": "person" if i % 3 else "family",
+                    }
+                    for i in range(100 if program == programs[0] else 40)
+                ],
+                audit=False,
+            )
+        sessions, attendances = [], []
+        for k, program in enumerate(programs):
+            for week in range(104):
+                day = self.today - datetime.timedelta(days=7 * week + k % 7)
+                sessions.append(
+                    {
+                        "created_at": _at(day, 9),
+                        "program_id": program,
+                        "on": day,
+                        "starts_at": datetime.time(9 + k % 8, 0),
+                        "ends_at": datetime.time(10 + k % 8, 30),
+                        "format": "online" if k % 5 == 4 else "in_person",
+                        "status": "held",
+                        "count_person": rng.randint(0, 3),
+                        "count_family": rng.randint(0, 2),
+                    }
+                )
+        ids = w.add(ProgramSession, sessions, audit=False)
+        for session, row in zip(ids, sessions, strict=True):
+            roster = rosters[row["program_id"]]
+            # The newest session of the first program: all hundred on its list came.
+            came = roster if session == ids[0] else rng.sample(roster, rng.randint(3, 15))
+            attendances.extend(
+                {
+                    "created_at": row["created_at"],
+                    "session_id": session,
+                    "participant_id": participant,
+                    "mode": "camera_on" if row["format"] == "online" else "in_person",
+                    "on": row["on"],
+                }
+                for participant in came
+            )
+        w.add(Attendance, attendances, audit=False)
+        self.log(
+            f"programs: {len(programs)}, sessions: {len(ids):,}, attendance: {len(attendances):,}"
+        )
 
     # Contact records: the bulk of the data.
     def _contacts(self, rng: random.Random):

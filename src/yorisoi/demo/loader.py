@@ -7,6 +7,7 @@ from yorisoi.demo import organizations as organizations_demo
 from yorisoi.demo import programs as programs_demo
 from yorisoi.demo import records as records_demo
 from yorisoi.demo import referrals as referrals_demo
+from yorisoi.demo import supporters as supporters_demo
 
 
 def load_demo_data() -> dict:
@@ -17,5 +18,7 @@ def load_demo_data() -> dict:
     assessments_demo.load(organizations)
     records_demo.load(organizations)
     referrals_demo.load(organizations)
+    supporters_demo.load_registry(organizations)  # pledges first: then teams may name them
     programs_demo.load(organizations)
+    supporters_demo.load_activities(organizations)
     return organizations

@@ -122,7 +122,6 @@ def _relations(
     if team is not None:
         members = list(team)
         require_own(actor, *members)
-        _check_team(members, "team")
         program.team.set(members)
 
 
@@ -139,6 +138,8 @@ def add_program(
     apply_fields(program, fields, frozenset(PROGRAM_FIELDS))
     program.full_clean()
     _check_program(program)
+    team = list(team)
+    _check_team(team, "team")
     program.save()
     _relations(actor, program, co_organizers, team)
     return program
@@ -159,6 +160,9 @@ def change_program(
     apply_fields(program, fields, frozenset(PROGRAM_FIELDS))
     program.full_clean()
     _check_program(program)
+    if team is not None:
+        team = list(team)
+        _check_team(team, "team")
     save_versioned(program, expected_version=expected_version)
     _relations(actor, program, co_organizers, team)
     return program

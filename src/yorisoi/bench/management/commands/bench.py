@@ -303,9 +303,40 @@ class Command(BaseCommand):
                 [("/evaluations/instruments/", {})],
             ),
             Page("audit_log", "Audit log (administrator)", "sysadmin", [("/audit/", {})]),
+            Page("program_list", "Programs", "supervisor", [("/programs/", {})]),
+            *self._program_pages(org),
         ]
         # Pages of one case's records, where the busiest cases have them.
         return pages + self._detail_pages(busiest)
+
+    def _program_pages(self, org) -> list[Page]:
+        """The largest session (a hundred came) and the program it belongs to."""
+        from django.db.models import Count
+
+        from yorisoi.programs.models import ProgramSession
+
+        largest = (
+            ProgramSession.objects.for_organization(org)
+            .annotate(n=Count("attendances"))
+            .order_by("-n", "pk")
+            .first()
+        )
+        if largest is None:
+            return []
+        return [
+            Page(
+                "program_page",
+                "Program page",
+                "supervisor",
+                [(f"/programs/{largest.program_id}/", {})],
+            ),
+            Page(
+                "session_page",
+                "Session page (a hundred came)",
+                "supervisor",
+                [(f"/programs/sessions/{largest.pk}/", {})],
+            ),
+        ]
 
     def _detail_pages(self, busiest) -> list[Page]:
         from yorisoi.meetings.models import CaseMeeting

@@ -7,6 +7,7 @@ counts cannot be told apart, so they are reported on their own and never in å®Ÿå
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
@@ -47,6 +48,17 @@ def by_kind(
 ) -> list[KindFigures]:
     """The fiscal year's figures of the organization's programs, one row per kind held."""
     start, end = fiscal_year_range(fiscal_year)
+    return between(organization_id, start, end, program_id=program_id)
+
+
+def between(
+    organization_id: int,
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    program_id: int | None = None,
+) -> list[KindFigures]:
+    """The figures of sessions held from ``start`` to ``end`` (a month's report, a year)."""
     sessions = ProgramSession.objects.for_organization(organization_id).filter(
         on__gte=start, on__lte=end, status=SessionStatus.HELD
     )

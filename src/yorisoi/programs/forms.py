@@ -167,6 +167,7 @@ class AttendanceForm(forms.Form):
         label=_("New ones take part as"),
         choices=ParticipantKind.choices,
         initial=ParticipantKind.PERSON,
+        required=False,
     )
     mode = forms.ChoiceField(label=_("How"), choices=Mode.choices)
 
@@ -196,7 +197,7 @@ class AttendanceForm(forms.Form):
 
     def service_arguments(self) -> dict:
         mode = self.cleaned_data["mode"]
-        kind = self.cleaned_data["newcomer_kind"]
+        kind = self.cleaned_data["newcomer_kind"] or ParticipantKind.PERSON
         return {
             "present": [(self.roster[pk], mode) for pk in self.cleaned_data["present"]],
             "new": [

@@ -380,3 +380,37 @@ class Attendance(TenantModel):
             ),
         ]
         indexes = [models.Index(fields=["case", "on"], name="attendance_case_on")]
+
+
+class CalendarFeed(TenantModel):
+    """A private address a member's calendar app reads the organization's sessions from
+    (titles and places only). Only its hash is stored; stopping it is final."""
+
+    membership = models.ForeignKey(
+        "organizations.Membership",
+        on_delete=models.CASCADE,
+        related_name="calendar_feeds",
+        verbose_name=_("member"),
+    )
+    prefix = models.CharField(_("begins with"), max_length=8)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    revoked_at = models.DateTimeField(_("stopped at"), null=True, blank=True, editable=False)
+
+    access_policy = AccessPolicy(
+        view=PROGRAM_STAFF | {Role.SUPPORTER},
+        add=PROGRAM_STAFF | {Role.SUPPORTER},
+        change=PROGRAM_STAFF | {Role.SUPPORTER},
+        narrow=lambda queryset, member, action: queryset.filter(membership=member.pk),
+    )
+
+    class Meta:
+        verbose_name = _("calendar address")
+        verbose_name_plural = _("calendar addresses")
+        ordering = ["-created_at"]
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        import hashlib
+
+        # A key is 32 random bytes: a plain SHA-256 cannot be reversed or guessed.
+        return hashlib.sha256(key.encode()).hexdigest()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import secrets
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -24,6 +25,7 @@ from yorisoi.organizations.models import Membership
 from yorisoi.programs.choices import Format, Frequency, Mode, SessionStatus
 from yorisoi.programs.models import (
     Attendance,
+    CalendarFeed,
     Program,
     ProgramParticipant,
     ProgramSchedule,
@@ -598,3 +600,27 @@ def capacity_warning(session: ProgramSession) -> str:
             "capacity": capacity,
         }
     return ""
+
+
+@transaction.atomic
+def make_calendar_feed(*, actor: Membership) -> tuple[CalendarFeed, str]:
+    """A new private calendar address for the member (any earlier one stops); the key is
+    returned once, to be shown once."""
+    require(actor, CalendarFeed, Action.ADD)
+    stop_calendar_feeds(actor=actor)
+    key = secrets.token_urlsafe(32)
+    feed = CalendarFeed.objects.create(
+        organization_id=actor.organization_id,
+        membership=actor,
+        prefix=key[:8],
+        digest=CalendarFeed.digest_of(key),
+    )
+    return feed, key
+
+
+@transaction.atomic
+def stop_calendar_feeds(*, actor: Membership) -> int:
+    require(actor, CalendarFeed, Action.CHANGE)
+    return CalendarFeed.objects.filter(membership=actor, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )

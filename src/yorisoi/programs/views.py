@@ -1,21 +1,23 @@
 """Programs and their sessions: lists, the program page, schedules, a session and who came."""
 
+import datetime
 from functools import cached_property
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from django.views.generic import TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
 from yorisoi.cases.models import Case
-from yorisoi.core.dates import fiscal_year_label, fiscal_year_of
+from yorisoi.core.dates import fiscal_year_label, fiscal_year_of, format_wareki_year
 from yorisoi.core.roles import CASE_STAFF, Action
 from yorisoi.core.scoping import may
 from yorisoi.core.tables import TableMixin
@@ -29,7 +31,7 @@ from yorisoi.core.views import (
     add_service_errors,
     request_member,
 )
-from yorisoi.programs import figures, selectors, services, tables
+from yorisoi.programs import calendar, figures, selectors, services, tables
 from yorisoi.programs.choices import SessionStatus
 from yorisoi.programs.filtersets import ProgramFilterSet
 from yorisoi.programs.forms import (
@@ -44,6 +46,7 @@ from yorisoi.programs.forms import (
 )
 from yorisoi.programs.models import (
     Attendance,
+    CalendarFeed,
     Program,
     ProgramParticipant,
     ProgramSchedule,
@@ -463,4 +466,91 @@ class SignInSheetView(SessionMixin, ScopedDetailView):
         roster = list(selectors.roster(member, self.object.program).order_by("nickname"))
         return super().get_context_data(
             roster=roster, blank_lines=range(max(8, 20 - len(roster))), **kwargs
+        )
+
+
+class CalendarView(MemberRequiredMixin, TemplateView):
+    """The member's private calendar address: make one (shown once), or stop it."""
+
+    template_name = "programs/calendar.html"
+
+    @classmethod
+    def allows(cls, member) -> bool:
+        return may(member, CalendarFeed, Action.ADD)
+
+    def dispatch(self, request, *args, **kwargs):
+        member = request_member(request)
+        if request.user.is_authenticated and member is not None and not self.allows(member):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        member = request_member(self.request)
+        active = CalendarFeed.objects.for_member(member).filter(revoked_at__isnull=True).first()
+        return super().get_context_data(feed=active, **kwargs)
+
+    def post(self, request):
+        if request.POST.get("action") == "stop":
+            services.stop_calendar_feeds(actor=request.member)
+            messages.success(request, _("The calendar address no longer works."))
+            return redirect("programs:calendar")
+        _feed, key = services.make_calendar_feed(actor=request.member)
+        url = request.build_absolute_uri(reverse("programs:calendar_feed", args=[key]))
+        return self.render_to_response(self.get_context_data(new_url=url))
+
+
+def calendar_feed(request, key):
+    """The .ics a calendar app reads: reached by the secret key alone (no sign-in), as the
+    member's own view of the sessions; a stopped key or a member who left finds nothing."""
+    feed = (
+        CalendarFeed.objects.filter(digest=CalendarFeed.digest_of(key), revoked_at__isnull=True)
+        .select_related("membership__organization")
+        .first()
+    )
+    member = feed.membership if feed is not None else None
+    if member is None or not member.is_active or not may(member, ProgramSession, Action.VIEW):
+        raise Http404
+    start, end = calendar.window(timezone.localdate())
+    sessions = (
+        ProgramSession.objects.for_member(member)
+        .filter(on__gte=start, on__lte=end)
+        .select_related("program")
+        .order_by("on", "starts_at")
+    )
+    body = calendar.feed(
+        sessions, name=member.organization.name, domain=request.get_host().split(":")[0]
+    )
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+class MonthReportView(ScopedDetailView):
+    """A program's month on A4: each session with who came and its notes, and the month's
+    figures (``?month=2026-11``; this month when not given)."""
+
+    model = Program
+    template_name = "programs/month_report.html"
+    http_method_names = ["get", "head", "options"]
+
+    def get_context_data(self, **kwargs):
+        member = request_member(self.request)
+        today = timezone.localdate()
+        try:
+            first = datetime.date.fromisoformat(f"{self.request.GET.get('month', '')}-01")
+        except ValueError:
+            first = today.replace(day=1)
+        last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        sessions = (
+            selectors.sessions_of(member, self.object)
+            .filter(on__gte=first, on__lte=last)
+            .order_by("on", "starts_at")
+        )
+        rows = figures.between(self.object.organization_id, first, last, program_id=self.object.pk)
+        return super().get_context_data(
+            month=first,
+            month_label=f"{format_wareki_year(first)}{first.month}月",
+            sessions=list(sessions),
+            figures=rows[0] if rows else None,
+            previous=(first - datetime.timedelta(days=1)).strftime("%Y-%m"),
+            next=(last + datetime.timedelta(days=1)).strftime("%Y-%m"),
+            **kwargs,
         )

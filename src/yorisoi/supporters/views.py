@@ -8,11 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from yorisoi.cases.views.mixins import CaseChildMixin
+from yorisoi.core.dates import fiscal_year_label, fiscal_year_of
 from yorisoi.core.roles import CASE_STAFF, Action, Role
 from yorisoi.core.scoping import may
 from yorisoi.core.tables import TableMixin
@@ -28,7 +30,7 @@ from yorisoi.core.views import (
 )
 from yorisoi.programs import selectors as program_selectors
 from yorisoi.programs.models import Program
-from yorisoi.supporters import selectors, services, tables
+from yorisoi.supporters import figures, selectors, services, tables
 from yorisoi.supporters.forms import (
     ActivityForm,
     AssignForm,
@@ -59,7 +61,13 @@ class SupporterListView(TableMixin, ScopedListView):
 
     def get_context_data(self, **kwargs):
         member = request_member(self.request)
-        return super().get_context_data(may_add=may(member, Supporter, Action.ADD), **kwargs)
+        year = fiscal_year_of(timezone.localdate())
+        return super().get_context_data(
+            may_add=may(member, Supporter, Action.ADD),
+            figures=figures.for_year(member.organization_id, year),
+            fiscal_year=fiscal_year_label(year),
+            **kwargs,
+        )
 
 
 class SupporterDetailView(ScopedDetailView):

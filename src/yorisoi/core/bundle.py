@@ -164,6 +164,8 @@ class _RowsArray(Subquery):
         return self.around(inner, connection), params
 
     def around(self, inner: str, connection: BaseDatabaseWrapper) -> str:
+        """The SQL around Django's subquery ``inner``: each vendor's class writes its own
+        (JSONRows on SQLite, WholeRows on PostgreSQL); this base is never used directly."""
         raise NotImplementedError
 
 

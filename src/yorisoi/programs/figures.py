@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 
 from yorisoi.core.dates import fiscal_year_range
+from yorisoi.organizations.models import Organization
 from yorisoi.programs.choices import ProgramKind, SessionStatus
 from yorisoi.programs.models import Attendance, ProgramSession
 
@@ -115,8 +116,6 @@ def between(
 
 
 def _own_municipality(organization_id: int) -> str:
-    from yorisoi.organizations.models import Organization
-
     return (
         Organization.objects.filter(pk=organization_id)
         .values_list("municipality", flat=True)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from yorisoi.cases.views.mixins import CaseChildMixin
+from yorisoi.core import recorder
 from yorisoi.core.dates import fiscal_year_label, fiscal_year_of
 from yorisoi.core.roles import CASE_STAFF, Action, Role
 from yorisoi.core.scoping import may
@@ -39,11 +40,19 @@ from yorisoi.supporters.forms import (
     SupporterForm,
 )
 from yorisoi.supporters.models import (
+    CaseSupporter,
     Supporter,
     SupporterActivity,
     TrainingCompletion,
     TrainingCourse,
 )
+
+
+def _shown(people: list[CaseSupporter]) -> list[CaseSupporter]:
+    """The people a supporter works with, read from case records: the showing is logged."""
+    if people:
+        recorder.record_list(CaseSupporter, count=len(people))
+    return people
 
 
 class SupporterListView(TableMixin, ScopedListView):
@@ -85,9 +94,11 @@ class SupporterDetailView(ScopedDetailView):
             ),
             activities=list(selectors.activities_of(member, supporter)[:30]),
             hours=selectors.hours_of(member, supporter),
-            people=list(selectors.people_of(member, supporter).select_related("case"))
-            if member.role in CASE_STAFF
-            else [],
+            people=_shown(
+                list(selectors.people_of(member, supporter).select_related("case"))
+                if member.role in CASE_STAFF
+                else []
+            ),
             programs=list(Program.objects.for_member(member).filter(team=supporter.membership_id))
             if supporter.membership_id
             else [],
@@ -305,7 +316,7 @@ class MyPageView(MemberRequiredMixin, TemplateView):
             record=record,
             programs=list(Program.objects.for_member(member).filter(archived_on__isnull=True)),
             sessions=list(program_selectors.upcoming(member, days=28)[:20]),
-            people=list(selectors.people_of(member, record)) if record else [],
+            people=_shown(list(selectors.people_of(member, record)) if record else []),
             activities=list(selectors.activities_of(member, record)[:20]) if record else [],
             hours=selectors.hours_of(member, record) if record else 0,
             **kwargs,

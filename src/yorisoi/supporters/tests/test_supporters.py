@@ -143,3 +143,17 @@ def test_a_clerk_registers_a_supporter_and_marks_a_course_done(clerk, org, as_me
     assert "地域 一郎" in client.get(f"/supporters/courses/{course.pk}/").content.decode()
     download = client.get("/supporters/?format=xlsx")
     assert download.status_code == 200
+
+
+def test_showing_a_supporter_its_people_is_logged(caseworker, org, supporter_login, as_member):
+    from yorisoi.audit.models import AuditEvent
+
+    record = SupporterFactory(organization=org, membership=supporter_login)
+    case = CaseFactory(organization=org, primary_staff=caseworker)
+    services.assign_to_case(
+        actor=caseworker, case=case, supporter=record, agreed_on=TODAY, shown_as="ひかる"
+    )
+    as_member(supporter_login).get("/supporters/me/")
+    assert AuditEvent.objects.filter(
+        action="list", object_type="supporters.casesupporter", actor_username="supporter"
+    ).exists()
